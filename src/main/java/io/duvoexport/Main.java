@@ -1,7 +1,13 @@
 package io.duvoexport;
 
-public class Main {
+import io.duvoexport.job.CommandLine;
+
+/** Entry point of the jar: {@code java -jar duvo-runs-export.jar [command] [options]}. */
+public final class Main {
+
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        System.exit(CommandLine.run(args, System.out, System.err));
     }
 }

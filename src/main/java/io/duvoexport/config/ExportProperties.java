@@ -1,0 +1,111 @@
+package io.duvoexport.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting of the exporter, under the prefix {@code duvo}. Each is an ordinary Spring
+ * property, so it can come from {@code application.properties}, a {@code --duvo.x=y} argument or
+ * the environment ({@code DUVO_TEAM_ID} binds to {@code duvo.team-id}).
+ *
+ * <p>The API key is deliberately not here: see {@link ApiKeyResolver}.
+ *
+ * @param baseUrl the API's base URL (DUVO_BASE_URL)
+ * @param teamId the team whose runs are exported (DUVO_TEAM_ID)
+ * @param exportDir the output root: a local path or a Hadoop URI such as hdfs:// or s3a://
+ *     (DUVO_EXPORT_DIR)
+ * @param allowInsecureHttp allow a plain http:// base URL to a host other than loopback
+ * @param statusStrategy where each run's status comes from: payload, per-status or auto
+ * @param maxRejectRatio the share of runs that may break the contract (quarantined in the rejects
+ *     file) before the export fails and publishes nothing
+ * @param filter which runs to export; all of them by default
+ * @param fetch how pages are requested
+ * @param http timeouts and retries of each request
+ * @param report the report step
+ */
+@ConfigurationProperties("duvo")
+public record ExportProperties(
+        @DefaultValue("https://api.duvo.ai") String baseUrl,
+        String teamId,
+        @DefaultValue("./out") String exportDir,
+        @DefaultValue("false") boolean allowInsecureHttp,
+        @DefaultValue("auto") StatusStrategy statusStrategy,
+        @DefaultValue("0.01") double maxRejectRatio,
+        @DefaultValue Filter filter,
+        @DefaultValue Fetch fetch,
+        @DefaultValue Http http,
+        @DefaultValue Report report) {
+
+    /** Where a run's status comes from. */
+    public enum StatusStrategy {
+        /** Rows carry {@code status}. */
+        PAYLOAD,
+        /** Page once per status filter value and tag each run with the status it was listed under. */
+        PER_STATUS,
+        /** Look at the first page: payload when its rows carry status, per-status otherwise. */
+        AUTO
+    }
+
+    /**
+     * The contract's filters; unset means not filtered.
+     *
+     * @param status only runs in this status, e.g. {@code failed}
+     * @param agentId only runs of this agent (UUID)
+     * @param userId only runs of this user (UUID)
+     * @param caseQueueId only runs of this case queue (UUID)
+     * @param source only runs from this source, e.g. {@code api}
+     * @param search full-text search in run and case titles
+     * @param hasIssues {@code true} or {@code false}
+     * @param issueSeverity {@code critical}, {@code medium} or {@code low}
+     * @param since runs completed at or after this RFC 3339 instant (excludes unfinished runs)
+     * @param digestId only runs of this digest (UUID)
+     */
+    public record Filter(
+            String status,
+            String agentId,
+            String userId,
+            String caseQueueId,
+            String source,
+            String search,
+            Boolean hasIssues,
+            String issueSeverity,
+            String since,
+            String digestId) {}
+
+    /**
+     * @param pageSize runs per request, 1 to 100
+     * @param concurrency pages requested at the same time
+     * @param pagesPerUnit pages in one restartable unit of work
+     * @param pagesPerCommit pages staged per committed chunk: the restart granularity
+     */
+    public record Fetch(
+            @DefaultValue("100") int pageSize,
+            @DefaultValue("4") int concurrency,
+            @DefaultValue("50") int pagesPerUnit,
+            @DefaultValue("10") int pagesPerCommit) {}
+
+    /**
+     * @param connectTimeout time to establish a connection
+     * @param readTimeout time to receive a whole response
+     * @param maxAttempts attempts per request, the first included
+     * @param initialBackoff first wait between attempts, doubled each time
+     * @param maxBackoff longest wait between attempts
+     * @param retryAfterFloor shortest wait after a 429, whatever retry-after says
+     * @param requestDeadline the most time one request may take, retries included
+     */
+    public record Http(
+            @DefaultValue("10s") Duration connectTimeout,
+            @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("500ms") Duration retryAfterFloor,
+            @DefaultValue("10m") Duration requestDeadline) {}
+
+    /**
+     * @param sqlDir a directory of report SQL overriding the reports shipped in the jar
+     * @param historyDays days of dated report copies kept
+     */
+    public record Report(String sqlDir, @DefaultValue("30") int historyDays) {}
+}

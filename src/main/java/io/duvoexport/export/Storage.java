@@ -1,0 +1,109 @@
+package io.duvoexport.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * The output root and the file system it lives on, reached through Hadoop's FileSystem API:
+ * local disk by default, HDFS or S3 when the root is such a URI.
+ *
+ * <p>On local disk the raw file system is used, so no {@code .crc} side files appear, and
+ * {@link #replace} is a rename that atomically replaces its target.
+ *
+ * <p>Layout under the root: {@code runs/} the dataset, {@code reports/}, {@code _work/} the
+ * staging area of unfinished exports, and the manifest and {@code _SUCCESS} marker.
+ */
+public final class Storage {
+
+    private final Configuration conf;
+    private final FileSystem fs;
+    private final Path root;
+
+    private Storage(Configuration conf, FileSystem fs, Path root) {
+        this.conf = conf;
+        this.fs = fs;
+        this.root = root;
+    }
+
+    /** Opens the output root, given as a local path or a URI with a scheme. */
+    public static Storage open(String exportDir) {
+        Configuration conf = new Configuration();
+        conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        URI uri = URI.create(exportDir.contains("://") ? exportDir : "file:///");
+        Path root = exportDir.contains("://")
+                ? new Path(uri)
+                : new Path(Paths.get(exportDir).toAbsolutePath().normalize().toUri());
+        try {
+            FileSystem fs = root.getFileSystem(conf);
+            return new Storage(conf, fs, fs.makeQualified(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open output root " + exportDir, e);
+        }
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    public FileSystem fs() {
+        return fs;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The dataset: {@code <root>/runs}. */
+    public Path runsDir() {
+        return new Path(root, "runs");
+    }
+
+    /** Where unfinished exports stage their work, outside the dataset. */
+    public Path workDir() {
+        return new Path(root, "_work");
+    }
+
+    public boolean isLocal() {
+        return "file".equals(fs.getUri().getScheme());
+    }
+
+    /** The root as a local path, for tools that read local files only (DuckDB). */
+    public java.nio.file.Path localRoot() {
+        if (!isLocal()) {
+            throw new IllegalStateException("output root " + root + " is not on local disk");
+        }
+        return Paths.get(root.toUri());
+    }
+
+    /**
+     * Moves a complete file over {@code target} in one step: readers see the old file or the
+     * new one, never neither and never a part. The target's parent is created if needed.
+     */
+    public void replace(Path source, Path target) throws IOException {
+        fs.mkdirs(target.getParent());
+        if (isLocal()) {
+            java.nio.file.Path from = Paths.get(source.toUri());
+            try (FileChannel channel = FileChannel.open(from, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(from, Paths.get(target.toUri()), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        FileContext.getFileContext(fs.getUri(), conf)
+                .rename(source, target, Options.Rename.OVERWRITE);
+    }
+}

@@ -1,0 +1,131 @@
+package io.duvoexport.job;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Parses the command line, runs the command, and returns the process's exit code. Every
+ * non-zero exit prints one line on stderr stating the cause and what to do.
+ */
+public final class CommandLine {
+
+    static final String USAGE = """
+            Usage: duvo-runs-export [command] [options] [--duvo.<setting>=<value> ...]
+
+            Commands:
+              export     export every run from the API, publish the dataset, run the reports
+                         (the default command)
+              simulate   serve a simulated Duvo API on this machine (simulate --help)
+              demo       export from a built-in simulator into ./out/demo and print the
+                         failure rate by agent
+              help       print this text
+
+            Options of export:
+              --mode=full          rebuild the whole dataset from every run (the default)
+              --date=YYYY-MM-DD    the night this export belongs to (default: today, UTC)
+              --force              export again even if that night already completed
+
+            Settings come from the environment (DUVO_API_KEY or DUVO_API_KEY_FILE,
+            DUVO_TEAM_ID, DUVO_BASE_URL, DUVO_EXPORT_DIR) or from --duvo.<setting>=<value>;
+            README.md lists them all. The API key is never accepted on the command line.
+            """;
+
+    private CommandLine() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        String command = !rest.isEmpty() && !rest.get(0).startsWith("-") ? rest.remove(0) : "export";
+        try {
+            return switch (command) {
+                case "export" -> export(rest, out);
+                case "help" -> {
+                    out.print(USAGE);
+                    yield ExitCode.OK.code();
+                }
+                default -> throw new UsageException("unknown command '" + command + "'");
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage() + " (see duvo-runs-export help)");
+            return ExitCode.CONFIGURATION.code();
+        } catch (ExportCommand.ExportFailedException e) {
+            err.println("error: " + e.outcome().message());
+            return e.outcome().code().code();
+        } catch (Throwable t) {
+            FailureClassifier.Outcome outcome = FailureClassifier.classify(t);
+            err.println("error: " + outcome.message());
+            return outcome.code().code();
+        }
+    }
+
+    private static int export(List<String> args, PrintStream out) throws Exception {
+        ExportMode mode = ExportMode.FULL;
+        LocalDate date = LocalDate.now(ZoneOffset.UTC);
+        boolean force = false;
+        List<String> springArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--mode=")) {
+                mode = parse(() -> ExportMode.parse(value(arg)));
+            } else if (arg.startsWith("--date=")) {
+                date = parse(() -> parseDate(value(arg)));
+            } else if (arg.equals("--force")) {
+                force = true;
+            } else if (arg.startsWith("--duvo.api-key")) {
+                throw new UsageException("the API key is not accepted on the command line, where "
+                        + "other users and the shell history can read it: set DUVO_API_KEY or "
+                        + "DUVO_API_KEY_FILE");
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                springArgs.add(arg);
+            } else {
+                throw new UsageException("unknown option '" + arg + "'");
+            }
+        }
+        ExportCommand.Request request = new ExportCommand.Request(mode, date, force);
+        try (ConfigurableApplicationContext context = start(springArgs)) {
+            return context.getBean(ExportCommand.class).run(request, out).code();
+        }
+    }
+
+    static ConfigurableApplicationContext start(List<String> springArgs) {
+        SpringApplication application = new SpringApplication(ExportApplication.class);
+        application.setRegisterShutdownHook(false);
+        return application.run(springArgs.toArray(String[]::new));
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--date must be YYYY-MM-DD, was '" + value + "'");
+        }
+    }
+
+    private interface Parser<T> {
+        T get();
+    }
+
+    private static <T> T parse(Parser<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A command line that cannot be understood. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

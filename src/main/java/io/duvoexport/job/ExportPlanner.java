@@ -1,0 +1,138 @@
+package io.duvoexport.job;
+
+import io.duvoexport.api.RunFilter;
+import io.duvoexport.api.RunStatus;
+import io.duvoexport.api.RunsClient;
+import io.duvoexport.api.RunsPage;
+import io.duvoexport.api.RunsQuery;
+import io.duvoexport.api.SortOrder;
+import io.duvoexport.config.ExportProperties.StatusStrategy;
+import io.duvoexport.export.ExportPlan;
+import io.duvoexport.export.FetchUnit;
+import io.duvoexport.export.PageStager;
+import io.duvoexport.export.Storage;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides an export from the first page of each listing, stages those pages (so no request is
+ * spent twice), and splits the rest of each listing into {@link FetchUnit}s.
+ *
+ * <p>With status in the payload there is one listing, all runs. Without it there is one listing
+ * per status value; each run is in exactly one, so their totals add up to the unfiltered total.
+ */
+final class ExportPlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportPlanner.class);
+
+    private final RunsClient client;
+    private final Storage storage;
+    private final RunFilter filter;
+    private final StatusStrategy strategy;
+    private final int pageSize;
+    private final int pagesPerUnit;
+
+    ExportPlanner(RunsClient client, Storage storage, RunFilter filter, StatusStrategy strategy,
+            int pageSize, int pagesPerUnit) {
+        this.client = client;
+        this.storage = storage;
+        this.filter = filter;
+        this.strategy = strategy;
+        this.pageSize = pageSize;
+        this.pagesPerUnit = pagesPerUnit;
+    }
+
+    ExportPlan plan(Path stagingDir) throws IOException, InterruptedException {
+        Instant exportedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        PageStager stager = new PageStager(storage, stagingDir, client.teamId(), exportedAt);
+        Map<String, Long> totals = new LinkedHashMap<>();
+        List<FetchUnit> units = new ArrayList<>();
+
+        boolean fromPayload;
+        if (filter.status() != null || strategy == StatusStrategy.PAYLOAD) {
+            fromPayload = true;
+            planListing(filter.status(), stager, totals, units);
+        } else if (strategy == StatusStrategy.PER_STATUS) {
+            fromPayload = false;
+            planEveryStatus(stager, totals, units);
+        } else {
+            RunsPage probe = client.fetch(firstPage(null));
+            fromPayload = probe.runs().isEmpty() || carriesStatus(probe);
+            log.info("status strategy auto: rows {} status, so status comes from {}",
+                    fromPayload ? "carry" : "do not carry", fromPayload ? "the payload" : "paging once per status");
+            if (fromPayload) {
+                acceptFirstPage(null, probe, stager, totals, units);
+            } else {
+                planEveryStatus(stager, totals, units);
+            }
+        }
+        ExportPlan plan = new ExportPlan(exportedAt, fromPayload, totals, units, stagingDir.toString());
+        log.info("planned export: API total {} runs in {} listings, {} units of up to {} pages after the first page",
+                plan.apiTotal(), totals.size(), units.size(), pagesPerUnit);
+        return plan;
+    }
+
+    private void planEveryStatus(PageStager stager, Map<String, Long> totals, List<FetchUnit> units)
+            throws IOException, InterruptedException {
+        for (RunStatus status : RunStatus.values()) {
+            planListing(status, stager, totals, units);
+        }
+    }
+
+    private void planListing(RunStatus status, PageStager stager, Map<String, Long> totals,
+            List<FetchUnit> units) throws IOException, InterruptedException {
+        acceptFirstPage(status, client.fetch(firstPage(status)), stager, totals, units);
+    }
+
+    private void acceptFirstPage(RunStatus status, RunsPage page, PageStager stager,
+            Map<String, Long> totals, List<FetchUnit> units) throws IOException {
+        String listing = listingName(status);
+        String statusName = status == null ? null : status.wireName();
+        stager.stage(listing + "-" + UnitPageReader.offsetLabel(0), List.of(page), statusName);
+        totals.put(listing, page.total());
+        if (page.isLast()) {
+            return;
+        }
+        long unitSpan = (long) pagesPerUnit * pageSize;
+        long offset = pageSize;
+        int index = 1;
+        while (offset + unitSpan < page.total()) {
+            units.add(new FetchUnit(unitName(listing, index++), statusName, offset, offset + unitSpan));
+            offset += unitSpan;
+        }
+        // the last unit reads until a short page, whatever total said
+        units.add(new FetchUnit(unitName(listing, index), statusName, offset, FetchUnit.OPEN));
+    }
+
+    private RunsQuery firstPage(RunStatus status) {
+        RunFilter listing = status == null ? filter : filter.withStatus(status);
+        return new RunsQuery(listing, SortOrder.ASC, 0, pageSize);
+    }
+
+    private static boolean carriesStatus(RunsPage page) {
+        for (JsonNode run : page.runs()) {
+            JsonNode status = run.get("status");
+            if (status != null && !status.isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String listingName(RunStatus status) {
+        return status == null ? "all" : status.wireName();
+    }
+
+    private static String unitName(String listing, int index) {
+        return String.format("%s-%05d", listing, index);
+    }
+}

@@ -1,0 +1,71 @@
+package io.duvoexport.job;
+
+import io.duvoexport.api.ApiException;
+import io.duvoexport.config.ConfigurationException;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.BindException;
+
+/** Maps what went wrong to an exit code and the one line that tells the operator what to do. */
+public final class FailureClassifier {
+
+    /** An exit code and its one-line cause. */
+    public record Outcome(ExitCode code, String message) {}
+
+    private FailureClassifier() {}
+
+    public static Outcome classify(List<Throwable> failures) {
+        for (Throwable failure : failures) {
+            Outcome known = known(failure);
+            if (known != null) {
+                return known;
+            }
+        }
+        Throwable first = failures.isEmpty() ? null : failures.get(0);
+        String what = first == null
+                ? "the export failed without an exception"
+                : first.getClass().getSimpleName() + ": " + oneLine(first.getMessage());
+        return new Outcome(ExitCode.UNEXPECTED,
+                what + " (see the log above; re-running the same command resumes the export)");
+    }
+
+    public static Outcome classify(Throwable failure) {
+        return classify(List.of(failure));
+    }
+
+    private static Outcome known(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                ExitCode code = switch (api.kind()) {
+                    case ACCESS_DENIED -> ExitCode.ACCESS_DENIED;
+                    case REJECTED -> ExitCode.CONFIGURATION;
+                    case UNAVAILABLE -> ExitCode.API_UNAVAILABLE;
+                };
+                return new Outcome(code, oneLine(api.getMessage()));
+            }
+            if (t instanceof ConfigurationException) {
+                return new Outcome(ExitCode.CONFIGURATION, oneLine(t.getMessage()));
+            }
+            if (t instanceof BindException bind) {
+                return new Outcome(ExitCode.CONFIGURATION, "invalid setting "
+                        + bind.getName() + ": " + oneLine(rootMessage(bind)));
+            }
+            if (t instanceof DataCheckException) {
+                return new Outcome(ExitCode.DATA_CHECK, oneLine(t.getMessage()));
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** Messages may quote API text: keep them on one line so they cannot forge log lines. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+}

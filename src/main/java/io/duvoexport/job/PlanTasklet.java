@@ -1,0 +1,61 @@
+package io.duvoexport.job;
+
+import io.duvoexport.export.ExportPlan;
+import io.duvoexport.export.Storage;
+import java.io.IOException;
+import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Prepares the export's staging area (one per job instance, so a restart finds it), clears the
+ * leftovers of abandoned exports, and stores the plan in the job's execution context.
+ */
+final class PlanTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanTasklet.class);
+
+    private final Storage storage;
+    private final Supplier<ExportPlanner> planner;
+
+    PlanTasklet(Storage storage, Supplier<ExportPlanner> planner) {
+        this.storage = storage;
+        this.planner = planner;
+    }
+
+    static Path stagingDir(Storage storage, long jobInstanceId) {
+        return new Path(storage.workDir(), "instance-" + jobInstanceId);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+            throws IOException, InterruptedException {
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        Path staging = stagingDir(storage, job.getJobInstanceId());
+        removeOtherStagingAreas(staging);
+        storage.fs().delete(staging, true);
+        storage.fs().mkdirs(staging);
+        ExportPlan plan = planner.get().plan(staging);
+        job.getExecutionContext().putString(PlanCodec.KEY, PlanCodec.encode(plan));
+        return RepeatStatus.FINISHED;
+    }
+
+    private void removeOtherStagingAreas(Path keep) throws IOException {
+        if (!storage.fs().exists(storage.workDir())) {
+            return;
+        }
+        for (FileStatus status : storage.fs().listStatus(storage.workDir())) {
+            if (!status.getPath().getName().equals(keep.getName())) {
+                log.info("removing the staging area of an abandoned export: {}", status.getPath());
+                storage.fs().delete(status.getPath(), true);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.duvoexport.job;
+
+import io.duvoexport.api.ClientStats;
+import io.duvoexport.export.ExportPlan;
+import io.duvoexport.export.RunParquetSchema;
+import io.duvoexport.export.Storage;
+import io.duvoexport.publish.Manifest;
+import io.duvoexport.publish.ManifestWriter;
+import io.duvoexport.publish.PartitionPublisher;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Publishes what the fetch step staged: checks the rejects, merges each partition, swaps the
+ * partitions in, then writes the rejects, the manifest and the {@code _SUCCESS} marker.
+ * Idempotent over one staging area, so a restart during publication simply does it again.
+ */
+final class PublishTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
+
+    private final Storage storage;
+    private final Supplier<ClientStats> clientStats;
+    private final double maxRejectRatio;
+
+    PublishTasklet(Storage storage, Supplier<ClientStats> clientStats, double maxRejectRatio) {
+        this.storage = storage;
+        this.clientStats = clientStats;
+        this.maxRejectRatio = maxRejectRatio;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
+            throws IOException {
+        long started = System.nanoTime();
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        ExportPlan plan = PlanCodec.decode(job.getExecutionContext().getString(PlanCodec.KEY));
+        Path staging = new Path(plan.stagingDir());
+        if (!storage.fs().exists(staging)) {
+            throw new IllegalStateException("staging area " + staging + " is missing: "
+                    + "re-run with --force to export again");
+        }
+
+        PartitionPublisher publisher = new PartitionPublisher(storage);
+        PartitionPublisher.Prepared prepared = publisher.prepare(staging);
+        long rejects = countRejects(staging);
+        checkRejects(prepared.totalRows(), rejects);
+
+        ManifestWriter manifests = new ManifestWriter(storage);
+        manifests.clearSuccess();
+        publisher.commit(prepared, date -> true);
+        manifests.publishRejects(staging);
+        manifests.write(manifest(job, plan, prepared, rejects), staging);
+        contribution.incrementWriteCount(prepared.totalRows());
+        log.info("published {} partitions, {} runs, {} rejects under {} in {} ms",
+                prepared.rows().size(), prepared.totalRows(), rejects, storage.runsDir(),
+                (System.nanoTime() - started) / 1_000_000);
+        return RepeatStatus.FINISHED;
+    }
+
+    private void checkRejects(long rows, long rejects) {
+        long seen = rows + rejects;
+        if (rejects > 0 && rejects > maxRejectRatio * seen) {
+            throw new DataCheckException(String.format(
+                    "%d of %d runs broke the API contract (more than duvo.max-reject-ratio=%s); "
+                            + "nothing was published: see the rejects under %s and raise the "
+                            + "threshold only if they are expected",
+                    rejects, seen, maxRejectRatio, storage.workDir()));
+        }
+        if (rejects > 0) {
+            log.warn("{} runs broke the API contract and were quarantined in {}", rejects,
+                    ManifestWriter.REJECTS);
+        }
+    }
+
+    private long countRejects(Path staging) throws IOException {
+        Path dir = new Path(staging, "rejects");
+        if (!storage.fs().exists(dir)) {
+            return 0;
+        }
+        long lines = 0;
+        for (FileStatus file : storage.fs().listStatus(dir)) {
+            if (file.getPath().getName().endsWith(".jsonl")) {
+                byte[] content = storage.fs().open(file.getPath()).readAllBytes();
+                for (byte b : content) {
+                    lines += b == '\n' ? 1 : 0;
+                }
+            }
+        }
+        return lines;
+    }
+
+    private Manifest manifest(JobExecution job, ExportPlan plan,
+            PartitionPublisher.Prepared prepared, long rejects) {
+        return new Manifest(
+                RunParquetSchema.VERSION,
+                job.getJobInstanceId(),
+                job.getId(),
+                job.getJobParameters().getString(ExportCommand.MODE),
+                null,
+                null,
+                job.getJobParameters().getString(ExportCommand.TEAM),
+                plan.statusFromPayload() ? "payload" : "per-status",
+                plan.exportedAt(),
+                Instant.now(),
+                plan.exportedAt(),
+                plan.totals(),
+                prepared.totalRows(),
+                prepared.rows(),
+                rejects,
+                clientStats.get().requests(),
+                clientStats.get().retriesByReason());
+    }
+}

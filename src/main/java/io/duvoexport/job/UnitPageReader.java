@@ -1,0 +1,109 @@
+package io.duvoexport.job;
+
+import io.duvoexport.api.RunFilter;
+import io.duvoexport.api.RunStatus;
+import io.duvoexport.api.RunsClient;
+import io.duvoexport.api.RunsPage;
+import io.duvoexport.api.RunsQuery;
+import io.duvoexport.api.SortOrder;
+import io.duvoexport.export.FetchUnit;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Reads the pages of one {@link FetchUnit}, oldest first.
+ *
+ * <p>The unit ends at its end offset, or at the first page shorter than the page size: an empty
+ * or short page means nothing follows, whatever {@code total} said. An open-ended unit that keeps
+ * receiving the same page (an API ignoring {@code offset}) fails rather than loop forever.
+ *
+ * <p>Restart: the offset of the next unread page is saved at every commit, so a restarted unit
+ * resumes after the last staged batch and fetches nothing twice.
+ */
+final class UnitPageReader implements ItemStreamReader<RunsPage> {
+
+    static final String UNIT_NAME = "unit.name";
+    static final String UNIT_STATUS = "unit.status";
+    static final String UNIT_FROM = "unit.from";
+    static final String UNIT_TO = "unit.to";
+    private static final String NEXT_OFFSET = "unit.next-offset";
+    private static final String DONE = "unit.done";
+
+    private final RunsClient client;
+    private final RunFilter filter;
+    private final int pageSize;
+
+    private FetchUnit unit;
+    private long nextOffset;
+    private boolean done;
+    private List<String> previousIds = List.of();
+
+    UnitPageReader(RunsClient client, RunFilter filter, int pageSize) {
+        this.client = client;
+        this.filter = filter;
+        this.pageSize = pageSize;
+    }
+
+    /** Writes a unit into a partition's execution context. */
+    static ExecutionContext describe(FetchUnit unit) {
+        ExecutionContext context = new ExecutionContext();
+        context.putString(UNIT_NAME, unit.name());
+        context.putString(UNIT_STATUS, unit.status() == null ? "" : unit.status());
+        context.putLong(UNIT_FROM, unit.fromOffset());
+        context.putLong(UNIT_TO, unit.toOffset());
+        return context;
+    }
+
+    static FetchUnit unitOf(ExecutionContext context) {
+        String status = context.getString(UNIT_STATUS);
+        return new FetchUnit(context.getString(UNIT_NAME), status.isEmpty() ? null : status,
+                context.getLong(UNIT_FROM), context.getLong(UNIT_TO));
+    }
+
+    /** Offsets in file names are zero-padded so that names sort in offset order. */
+    static String offsetLabel(long offset) {
+        return String.format("%012d", offset);
+    }
+
+    @Override
+    public void open(ExecutionContext context) throws ItemStreamException {
+        unit = unitOf(context);
+        nextOffset = context.getLong(NEXT_OFFSET, unit.fromOffset());
+        done = context.containsKey(DONE) && Boolean.parseBoolean(context.getString(DONE));
+    }
+
+    @Override
+    public void update(ExecutionContext context) throws ItemStreamException {
+        context.putLong(NEXT_OFFSET, nextOffset);
+        context.putString(DONE, Boolean.toString(done));
+    }
+
+    @Override
+    public RunsPage read() throws InterruptedException {
+        if (done || (!unit.isOpenEnded() && nextOffset >= unit.toOffset())) {
+            return null;
+        }
+        RunFilter listing =
+                unit.status() == null ? filter : filter.withStatus(RunStatus.fromWireName(unit.status()));
+        RunsPage page = client.fetch(new RunsQuery(listing, SortOrder.ASC, nextOffset, pageSize));
+        nextOffset += pageSize;
+        done = page.isLast();
+        if (unit.isOpenEnded()) {
+            refuseRepeatedPage(page);
+        }
+        return page.runs().isEmpty() ? null : page;
+    }
+
+    private void refuseRepeatedPage(RunsPage page) {
+        List<String> ids = page.runs().stream().map(r -> Objects.toString(r.get("id"))).toList();
+        if (!ids.isEmpty() && ids.equals(previousIds)) {
+            throw new IllegalStateException("the API returned the same page at offsets "
+                    + (page.query().offset() - pageSize) + " and " + page.query().offset()
+                    + ": it seems to ignore offset, so paging would never end");
+        }
+        previousIds = ids;
+    }
+}

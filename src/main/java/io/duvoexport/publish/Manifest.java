@@ -1,0 +1,47 @@
+package io.duvoexport.publish;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * What the last successful export published, written as {@code manifest.json} at the output
+ * root beside the {@code _SUCCESS} marker. Never holds a secret.
+ *
+ * @param schemaVersion the dataset's schema version
+ * @param jobInstanceId the Spring Batch job instance
+ * @param jobExecutionId the execution that finished the export
+ * @param mode {@code full} or {@code incremental}
+ * @param windowStart first creation date refreshed, or null for a full export
+ * @param windowEnd last creation date refreshed, or null for a full export
+ * @param teamId the team exported
+ * @param statusSource {@code payload} or {@code per-status}
+ * @param startedAt when the export's first execution started
+ * @param finishedAt when publication finished
+ * @param exportedAt the timestamp stamped on the rows
+ * @param apiTotals the API's totals per listing when the export was planned
+ * @param rowsPublished rows written to the refreshed partitions
+ * @param partitions rows per refreshed partition
+ * @param rejects runs quarantined in {@code rejects.jsonl}
+ * @param requests HTTP requests sent by the process that finished the export
+ * @param retries retries among them, by reason
+ */
+public record Manifest(
+        int schemaVersion,
+        long jobInstanceId,
+        long jobExecutionId,
+        String mode,
+        LocalDate windowStart,
+        LocalDate windowEnd,
+        String teamId,
+        String statusSource,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant exportedAt,
+        Map<String, Long> apiTotals,
+        long rowsPublished,
+        SortedMap<LocalDate, Long> partitions,
+        long rejects,
+        long requests,
+        Map<String, Long> retries) {}
