@@ -76,7 +76,7 @@ public final class CommandLine {
                 date = parse(() -> parseDate(value(arg)));
             } else if (arg.equals("--force")) {
                 force = true;
-            } else if (arg.startsWith("--duvo.api-key")) {
+            } else if (arg.startsWith("--duvo.api-key=") || arg.startsWith("--duvo.apiKey=")) {
                 throw new UsageException("the API key is not accepted on the command line, where "
                         + "other users and the shell history can read it: set DUVO_API_KEY or "
                         + "DUVO_API_KEY_FILE");
