@@ -1,0 +1,201 @@
+package io.duvoexport.simulate;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Renders response bodies as UTF-8 JSON. Thread-safe.
+ *
+ * <p>Rows follow the contract's field order. Per run, derived from a hash of its id so that it is
+ * stable across requests: nullable timestamps are either absent or explicit null, a missing
+ * evaluation is either absent or null, missing severity counts are either absent or null, and one
+ * run in 250 carries an extra field ({@code experimental_flag}) no client knows. Timestamps are
+ * RFC 3339 in UTC with milliseconds, or microseconds when the instant has them.
+ */
+final class RunJson {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final boolean statusInPayload;
+
+    /** @param statusInPayload whether rows carry {@code status} */
+    RunJson(boolean statusInPayload) {
+        this.statusInPayload = statusInPayload;
+    }
+
+    /** {@code {"data":[...],"total":N}}. */
+    byte[] page(RunTable.RunPage page) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 1_024 * page.rows().size());
+        try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            json.writeStartObject();
+            json.writeArrayPropertyStart("data");
+            for (SimulatedRun run : page.rows()) {
+                writeRun(json, run, new RowStyle(run.id()));
+            }
+            json.writeEndArray();
+            json.writeNumberProperty("total", page.total());
+            json.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code {"error":"...","message":"..."}}. */
+    static byte[] error(String error, String message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            json.writeStartObject();
+            json.writeStringProperty("error", error);
+            json.writeStringProperty("message", message);
+            json.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    /** RFC 3339 UTC text of {@code instant}: milliseconds, or microseconds when it has them. */
+    static String timestamp(Instant instant) {
+        return (instant.getNano() % 1_000_000 == 0 ? MILLIS : MICROS).format(instant);
+    }
+
+    private void writeRun(JsonGenerator json, SimulatedRun run, RowStyle style) {
+        json.writeStartObject();
+        json.writeStringProperty("id", run.id());
+        json.writeStringProperty("created_at", timestamp(run.createdAt()));
+        writeTimestamp(json, "updated_at", run.updatedAt(), style);
+        writeTimestamp(json, "started_at", run.startedAt(), style);
+        writeTimestamp(json, "completed_at", run.completedAt(), style);
+        if (statusInPayload) {
+            json.writeStringProperty("status", run.status().wireName());
+        }
+        writeString(json, "source", run.source());
+        if (style.extraField()) {
+            writeExtraField(json, style.extraVariant());
+        }
+        writeString(json, "title", run.title());
+        writeNumber(json, "run_number", run.runNumber());
+        writeString(json, "agent_id", run.agentId());
+        writeString(json, "agent_name", run.agentName());
+        writeString(json, "build_id", run.buildId());
+        writeString(json, "user_id", run.userId());
+        writeString(json, "case_queue_item_id", run.caseQueueItemId());
+        writeString(json, "case_queue_id", run.caseQueueId());
+        writeString(json, "case_queue_name", run.caseQueueName());
+        writeString(json, "case_title", run.caseTitle());
+        writeTimestamp(json, "postponed_to", run.postponedTo(), style);
+        writeNumber(json, "submitted_prompt_count", run.submittedPromptCount());
+        writeEvaluation(json, run.evaluation(), style);
+        json.writeEndObject();
+    }
+
+    private static void writeEvaluation(JsonGenerator json, SimulatedEvaluation evaluation,
+            RowStyle style) {
+        if (evaluation == null) {
+            if (!style.omitsNullEvaluation()) {
+                json.writeNullProperty("eval_summaries");
+            }
+            return;
+        }
+        json.writeObjectPropertyStart("eval_summaries");
+        writeNumber(json, "passed", evaluation.passed());
+        writeNumber(json, "total", evaluation.total());
+        if (evaluation.finalComment() != null) {
+            json.writeStringProperty("final_comment", evaluation.finalComment());
+        }
+        json.writeStringProperty("status", evaluation.status().wireName());
+        SeverityCounts severity = evaluation.severityCounts();
+        if (severity != null) {
+            json.writeObjectPropertyStart("severityCounts");
+            json.writeNumberProperty("critical", severity.critical());
+            json.writeNumberProperty("medium", severity.medium());
+            json.writeNumberProperty("low", severity.low());
+            json.writeEndObject();
+        } else if (!style.omitsNullSeverity()) {
+            json.writeNullProperty("severityCounts");
+        }
+        json.writeEndObject();
+    }
+
+    /** A field of a later API version: a flag, a nested object, or a string. */
+    private static void writeExtraField(JsonGenerator json, int variant) {
+        json.writeName("experimental_flag");
+        switch (variant) {
+            case 0 -> json.writeBoolean(true);
+            case 1 -> {
+                json.writeStartObject();
+                json.writeStringProperty("cohort", "b");
+                json.writeArrayPropertyStart("weights");
+                json.writeNumber(0.25);
+                json.writeNumber(0.75);
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+            default -> json.writeString("beta-2");
+        }
+    }
+
+    private static void writeTimestamp(JsonGenerator json, String name, Instant value,
+            RowStyle style) {
+        if (value != null) {
+            json.writeStringProperty(name, timestamp(value));
+        } else if (!style.omitsNullTimestamps()) {
+            json.writeNullProperty(name);
+        }
+    }
+
+    private static void writeString(JsonGenerator json, String name, String value) {
+        if (value == null) {
+            json.writeNullProperty(name);
+        } else {
+            json.writeStringProperty(name, value);
+        }
+    }
+
+    private static void writeNumber(JsonGenerator json, String name, Long value) {
+        if (value == null) {
+            json.writeNullProperty(name);
+        } else {
+            json.writeNumberProperty(name, value.longValue());
+        }
+    }
+
+    /** How one run's row is presented, fixed by its id. */
+    private record RowStyle(int bits) {
+
+        RowStyle(String id) {
+            this(mix(id.hashCode()));
+        }
+
+        boolean omitsNullTimestamps() {
+            return (bits & 1) == 0;
+        }
+
+        boolean omitsNullEvaluation() {
+            return (bits & 2) == 0;
+        }
+
+        boolean omitsNullSeverity() {
+            return (bits & 4) == 0;
+        }
+
+        boolean extraField() {
+            return Math.floorMod(bits >> 3, 250) == 0;
+        }
+
+        int extraVariant() {
+            return Math.floorMod(bits >> 12, 3);
+        }
+
+        private static int mix(int hash) {
+            int h = hash * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+    }
+}
