@@ -53,7 +53,7 @@ public class ExportJobConfiguration {
         return RunFilterFactory.from(properties.filter());
     }
 
-    /** Lazy, so that commands which never call the API need no key. */
+    /** Lazy, so that commands which never call the API need no key: inject it as a provider. */
     @Bean
     @Lazy
     RunsClient runsClient(ExportProperties properties, Environment environment) {
@@ -92,11 +92,11 @@ public class ExportJobConfiguration {
 
     @Bean
     Step planStep(JobRepository repository, PlatformTransactionManager tx,
-            @Lazy RunsClient client, Storage storage, RunFilter filter,
+            ObjectProvider<RunsClient> client, Storage storage, RunFilter filter,
             ExportProperties properties) {
         ExportProperties.Fetch fetch = properties.fetch();
         return new StepBuilder("plan", repository)
-                .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client, storage, filter,
+                .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client.getObject(), storage, filter,
                         properties.statusStrategy(), fetch.pageSize(), fetch.pagesPerUnit())), tx)
                 .build();
     }
@@ -141,7 +141,7 @@ public class ExportJobConfiguration {
 
     @Bean
     @StepScope
-    UnitPageReader unitPageReader(@Lazy RunsClient client, RunFilter filter,
+    UnitPageReader unitPageReader(RunsClient client, RunFilter filter,
             ExportProperties properties) {
         return new UnitPageReader(client, filter, properties.fetch().pageSize());
     }

@@ -99,7 +99,7 @@ final class ExportPlanner {
         String statusName = status == null ? null : status.wireName();
         stager.stage(listing + "-" + UnitPageReader.offsetLabel(0), List.of(page), statusName);
         totals.put(listing, page.total());
-        if (page.isLast()) {
+        if (page.isLast() || pageSize >= page.total()) {
             return;
         }
         long unitSpan = (long) pagesPerUnit * pageSize;

@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Stages each chunk of pages of one unit as one batch, named by the unit and the offset of the
  * chunk's first page: a chunk re-read after a restart replaces its earlier files.
  */
-final class StagingItemWriter implements ItemWriter<RunsPage> {
+class StagingItemWriter implements ItemWriter<RunsPage> {
 
     private final PageStager stager;
     private final String unitName;

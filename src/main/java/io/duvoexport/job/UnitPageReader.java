@@ -16,14 +16,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads the pages of one {@link FetchUnit}, oldest first.
  *
- * <p>The unit ends at its end offset, or at the first page shorter than the page size: an empty
- * or short page means nothing follows, whatever {@code total} said. An open-ended unit that keeps
- * receiving the same page (an API ignoring {@code offset}) fails rather than loop forever.
+ * <p>The unit ends at its end offset; at the first page shorter than the page size, since an
+ * empty or short page means nothing follows whatever {@code total} said; or once the next offset
+ * reaches the {@code total} of the latest page, so that no request is spent to find the end. An
+ * open-ended unit that keeps receiving the same page (an API ignoring {@code offset}) fails
+ * rather than loop forever.
  *
  * <p>Restart: the offset of the next unread page is saved at every commit, so a restarted unit
  * resumes after the last staged batch and fetches nothing twice.
  */
-final class UnitPageReader implements ItemStreamReader<RunsPage> {
+class UnitPageReader implements ItemStreamReader<RunsPage> {
 
     static final String UNIT_NAME = "unit.name";
     static final String UNIT_STATUS = "unit.status";
@@ -90,7 +92,7 @@ final class UnitPageReader implements ItemStreamReader<RunsPage> {
                 unit.status() == null ? filter : filter.withStatus(RunStatus.fromWireName(unit.status()));
         RunsPage page = client.fetch(new RunsQuery(listing, SortOrder.ASC, nextOffset, pageSize));
         nextOffset += pageSize;
-        done = page.isLast();
+        done = page.isLast() || nextOffset >= page.total();
         if (unit.isOpenEnded()) {
             refuseRepeatedPage(page);
         }
