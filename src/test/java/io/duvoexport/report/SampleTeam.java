@@ -16,7 +16,7 @@ final class SampleTeam {
     static final String TRIAGE = "agent-triage";
     static final String REFUNDS = "agent-refunds";
     static final String QUOTES = "agent-quotes";
-    static final String QUOTES_NAME = "Quotes \"Q1\", north\nregion";
+    static final String QUOTES_NAME = "Quotes \"Q1\", north\nregion – Zürich";
 
     private SampleTeam() {}
 
