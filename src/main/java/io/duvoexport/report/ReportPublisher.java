@@ -28,6 +28,7 @@ final class ReportPublisher {
         Path parquet = layout.latest(name, ReportLayout.PARQUET);
         AtomicFiles.moveIntoPlace(staged.csv(), csv);
         AtomicFiles.moveIntoPlace(staged.parquet(), parquet);
-        return new PublishedReport(name, staged.rowCount(), csv, parquet, historyCsv, historyParquet);
+        return new PublishedReport(
+                name, staged.rowCount(), csv, parquet, historyCsv, historyParquet);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param reports the reports, in the order they ran (by name)
  * @param prunedHistory the dated history folders deleted for being older than the retention
  */
-public record ReportRun(LocalDate runDate, List<PublishedReport> reports, List<Path> prunedHistory) {
+public record ReportRun(
+        LocalDate runDate, List<PublishedReport> reports, List<Path> prunedHistory) {
 
     public ReportRun {
         reports = List.copyOf(reports);

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the SQL reports over the published runs dataset and publishes their results.
  *
- * <p>A run opens an in-memory DuckDB in UTC, exposes {@code <output>/runs/**}{@code /*.parquet}
- * as the relation {@code runs} (an empty table of the same columns when the dataset has no file
- * yet), and runs every report file in name order. Each result is written as CSV (header,
+ * <p>A run opens an in-memory DuckDB in UTC, exposes the Parquet files under
+ * {@code <output>/runs} as the relation {@code runs} (an empty table of the same columns when the
+ * dataset has no file yet), and runs every report file in name order. Each result is written as CSV (header,
  * RFC 4180 quoting, CRLF, UTF-8) and Parquet to
  *
  * <pre>
@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * every published file as it was. Each file is then replaced atomically under its final name.
  * History folders older than the retention are deleted after publishing.
  *
- * <p>Instances are immutable and may be shared; a run is not. Only one run may publish under an
- * output root at a time: two concurrent runs may each publish some of the files.
+ * <p>Instances are immutable and thread-safe. Only one run may publish under an output root at a
+ * time (the job runs one at a time): two concurrent runs could each publish some of the files.
  */
 public final class ReportRunner {
 

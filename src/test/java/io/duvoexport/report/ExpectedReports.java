@@ -70,7 +70,8 @@ final class ExpectedReports {
 
     static List<DailyRow> dailyRunOutcomes(List<RunRow> runs) {
         List<DailyRow> rows = new ArrayList<>();
-        Function<RunRow, LocalDate> utcDay = r -> LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC);
+        Function<RunRow, LocalDate> utcDay =
+                r -> LocalDate.ofInstant(r.createdAt(), ZoneOffset.UTC);
         byKey(runs, utcDay).forEach((day, dayRuns) -> {
             StatusCounts s = StatusCounts.of(dayRuns);
             long agents = dayRuns.stream().map(RunRow::agentId).filter(Objects::nonNull)

@@ -192,7 +192,8 @@ class ReportRunnerTest {
 
         @Test
         void syntaxErrorPointsAtTheLineOfTheFile() throws Exception {
-            Path sql = sqlFolder(Map.of("typo.sql", "-- header\nSELECT\n    runs,\nFROM FROM runs\n"));
+            Path sql = sqlFolder(
+                    Map.of("typo.sql", "-- header\nSELECT\n    runs,\nFROM FROM runs\n"));
 
             assertThatThrownBy(() -> ReportRunner.forOutputRoot(root).withSqlDirectory(sql)
                             .run(RUN_DATE))

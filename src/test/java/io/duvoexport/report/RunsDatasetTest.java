@@ -79,7 +79,8 @@ class RunsDatasetTest {
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("DESCRIBE runs")) {
             while (result.next()) {
-                columns.add(result.getString("column_name") + " " + result.getString("column_type"));
+                columns.add(
+                        result.getString("column_name") + " " + result.getString("column_type"));
             }
         }
         return columns;

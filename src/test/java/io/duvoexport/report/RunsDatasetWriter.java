@@ -37,9 +37,10 @@ final class RunsDatasetWriter {
             execute(connection,
                     "CREATE TABLE staged_runs AS SELECT " + casted("NULL") + " WHERE false");
             insert(connection, rows);
+            String folder = outputRoot.resolve("runs").toString().replace("'", "''");
             execute(connection, "COPY (SELECT *, CAST(created_at AS DATE) AS created_date"
-                    + " FROM staged_runs) TO '" + outputRoot.resolve("runs").toString()
-                            .replace("'", "''") + "' (FORMAT parquet, PARTITION_BY (created_date), OVERWRITE_OR_IGNORE true)");
+                    + " FROM staged_runs) TO '" + folder + "'"
+                    + " (FORMAT parquet, PARTITION_BY (created_date), OVERWRITE_OR_IGNORE true)");
         }
     }
 
