@@ -14,7 +14,7 @@ import java.util.Locale;
  *       percentages with one decimal ({@code 0.3333} as {@code 33.3%}); other fractional numbers
  *       with two decimals.
  *   <li>NULL is shown as {@code -}.
- *   <li>Line breaks and tabs in text become spaces; text longer than the maximum width is cut
+ *   <li>Line breaks, tabs and other control characters in text become spaces; text longer than the maximum width is cut
  *       and ends with {@code ...}.
  * </ul>
  *
@@ -105,7 +105,7 @@ public final class TextTable {
         if (value instanceof Double || value instanceof Float) {
             return String.format(Locale.ROOT, "%.2f", ((Number) value).doubleValue());
         }
-        return value.toString().replaceAll("[\\r\\n\\t]+", " ");
+        return value.toString().replaceAll("\\p{Cntrl}+", " ");
     }
 
     private static boolean isRate(String column) {

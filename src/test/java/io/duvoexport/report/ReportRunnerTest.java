@@ -215,6 +215,17 @@ class ReportRunnerTest {
         }
 
         @Test
+        void emptyFileIsRejected() throws Exception {
+            Path sql = sqlFolder(Map.of("empty.sql", "-- nothing yet\n"));
+
+            assertThatThrownBy(() -> ReportRunner.forOutputRoot(root).withSqlDirectory(sql)
+                            .run(RUN_DATE))
+                    .isInstanceOf(ReportException.class)
+                    .hasMessageContaining("empty.sql")
+                    .hasMessageContaining("found 0 statements");
+        }
+
+        @Test
         void fileThatIsNotAQueryIsRejected() throws Exception {
             Path sql = sqlFolder(Map.of("ddl.sql", "CREATE TABLE x (y INTEGER)"));
 
