@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A run opens an in-memory DuckDB in UTC, exposes the Parquet files under
  * {@code <output>/runs} as the relation {@code runs} (an empty table of the same columns when the
- * dataset has no file yet), and runs every report file in name order. Each result is written as CSV (header,
- * RFC 4180 quoting, CRLF, UTF-8) and Parquet to
+ * dataset has no file yet), and runs every report file in name order. Each result is written as
+ * CSV (header, RFC 4180 quoting, CRLF, UTF-8) and Parquet to
  *
  * <pre>
  * &lt;output&gt;/reports/&lt;name&gt;/&lt;name&gt;.csv and .parquet              the latest result

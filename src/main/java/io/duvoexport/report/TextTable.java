@@ -14,8 +14,8 @@ import java.util.Locale;
  *       percentages with one decimal ({@code 0.3333} as {@code 33.3%}); other fractional numbers
  *       with two decimals.
  *   <li>NULL is shown as {@code -}.
- *   <li>Line breaks, tabs and other control characters in text become spaces; text longer than the maximum width is cut
- *       and ends with {@code ...}.
+ *   <li>Line breaks, tabs and other control characters in text become spaces; text longer than
+ *       the maximum width is cut and ends with {@code ...}.
  * </ul>
  *
  * <p>Widths count Unicode code points, so wide East Asian characters misalign. Lines end with
