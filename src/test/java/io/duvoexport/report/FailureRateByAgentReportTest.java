@@ -6,6 +6,7 @@ import io.duvoexport.report.ExpectedReports.FailureRow;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +77,7 @@ class FailureRateByAgentReportTest {
 
     private static FailureRow row(String agentId) {
         return rows.stream()
-                .filter(r -> java.util.Objects.equals(r.agentId(), agentId))
+                .filter(r -> Objects.equals(r.agentId(), agentId))
                 .findFirst()
                 .orElseThrow();
     }

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -269,7 +270,7 @@ class ReportRunnerTest {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 files.put(folder.relativize(path).toString(), Files.getLastModifiedTime(path)
-                        + " " + java.util.Arrays.hashCode(Files.readAllBytes(path)));
+                        + " " + Arrays.hashCode(Files.readAllBytes(path)));
             }
         }
         return files;

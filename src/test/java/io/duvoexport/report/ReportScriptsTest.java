@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -37,7 +38,7 @@ class ReportScriptsTest {
             throws Exception {
         List<ReportScript> scripts = ReportScripts.fromClasspath(getClass().getClassLoader());
         ReportRunner runner = ReportRunner.forOutputRoot(temp);
-        runner.run(java.time.LocalDate.parse("2024-01-13"));
+        runner.run(LocalDate.parse("2024-01-13"));
 
         for (ReportScript script : scripts) {
             String header = header(script.sql());
