@@ -76,6 +76,16 @@ public final class Storage {
         return new Path(root, "_work");
     }
 
+    /** A path for people to read: a plain local path on local disk, the URI elsewhere. */
+    public String display(Path path) {
+        return isLocal() ? Paths.get(path.toUri()).toString() : path.toString();
+    }
+
+    /** {@link #display(Path)} of a file or folder directly under the root. */
+    public String display(String name) {
+        return display(new Path(root, name));
+    }
+
     public boolean isLocal() {
         return "file".equals(fs.getUri().getScheme());
     }

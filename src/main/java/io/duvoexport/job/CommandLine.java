@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -45,6 +46,7 @@ public final class CommandLine {
         try {
             return switch (command) {
                 case "export" -> export(rest, out);
+                case "demo" -> DemoCommand.run(rest, out);
                 case "help" -> {
                     out.print(USAGE);
                     yield ExitCode.OK.code();
@@ -86,15 +88,26 @@ public final class CommandLine {
                 throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        ExportCommand.Request request = new ExportCommand.Request(mode, date, force);
-        try (ConfigurableApplicationContext context = start(springArgs)) {
+        return export(new ExportCommand.Request(mode, date, force), springArgs, Map.of(), out);
+    }
+
+    /**
+     * Runs one export in a fresh application context.
+     *
+     * @param defaults settings of lowest precedence, for callers that embed the exporter
+     */
+    static int export(ExportCommand.Request request, List<String> springArgs,
+            Map<String, Object> defaults, PrintStream out) throws Exception {
+        try (ConfigurableApplicationContext context = start(springArgs, defaults)) {
             return context.getBean(ExportCommand.class).run(request, out).code();
         }
     }
 
-    static ConfigurableApplicationContext start(List<String> springArgs) {
+    static ConfigurableApplicationContext start(List<String> springArgs,
+            Map<String, Object> defaults) {
         SpringApplication application = new SpringApplication(ExportApplication.class);
         application.setRegisterShutdownHook(false);
+        application.setDefaultProperties(defaults);
         return application.run(springArgs.toArray(String[]::new));
     }
 

@@ -101,12 +101,14 @@ public class ExportCommand {
         Manifest manifest = ManifestWriter.read(storage);
         out.printf("exported %,d runs of team %s into %d partitions%n", manifest.rowsPublished(),
                 manifest.teamId(), manifest.partitions().size());
-        out.printf("  dataset:  %s%n", storage.runsDir());
-        out.printf("  manifest: %s%n", new org.apache.hadoop.fs.Path(storage.root(),
-                ManifestWriter.MANIFEST));
+        out.printf("  dataset:  %s%n", storage.display(storage.runsDir()));
+        out.printf("  manifest: %s%n", storage.display(ManifestWriter.MANIFEST));
         if (manifest.rejects() > 0) {
             out.printf("  rejects:  %,d runs in %s%n", manifest.rejects(),
-                    new org.apache.hadoop.fs.Path(storage.root(), ManifestWriter.REJECTS));
+                    storage.display(ManifestWriter.REJECTS));
+        }
+        if (storage.isLocal()) {
+            out.printf("  reports:  %s%n", storage.display("reports"));
         }
     }
 

@@ -76,11 +76,12 @@ public class ExportJobConfiguration {
 
     @Bean
     Job exportJob(JobRepository repository, Step planStep, Step fetchStep, Step publishStep,
-            StagingCleanup cleanup) {
+            Step reportStep, StagingCleanup cleanup) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(planStep)
                 .next(fetchStep)
                 .next(publishStep)
+                .next(reportStep)
                 .listener(cleanup)
                 .build();
     }
@@ -164,6 +165,14 @@ public class ExportJobConfiguration {
         return new StepBuilder("publish", repository)
                 .tasklet(new PublishTasklet(storage, () -> client.getObject().stats(),
                         properties.maxRejectRatio()), tx)
+                .build();
+    }
+
+    @Bean
+    Step reportStep(JobRepository repository, PlatformTransactionManager tx, Storage storage,
+            ExportProperties properties) {
+        return new StepBuilder("report", repository)
+                .tasklet(new ReportTasklet(storage, properties.report()), tx)
                 .build();
     }
 }
