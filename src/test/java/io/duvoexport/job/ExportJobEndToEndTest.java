@@ -44,6 +44,7 @@ class ExportJobEndToEndTest {
             assertDatasetMatches(sim.runs());
             assertThat(sim.requestCounts().total()).isEqualTo(pages(sim.runs().size()));
             assertThat(out.toString()).contains("exported 2,345 runs");
+            assertReportsMatch(sim.runs());
         }
     }
 
@@ -73,6 +74,63 @@ class ExportJobEndToEndTest {
             assertThat(sim.requestCounts().total()).isGreaterThan(requests);
             assertDatasetMatches(sim.runs());
         }
+    }
+
+    /** Report figures against the simulator's own data, computed here without SQL. */
+    private void assertReportsMatch(List<SimulatedRun> truth) throws Exception {
+        Map<String, long[]> outcomes = new HashMap<>(); // failed, terminal, needs_attention, runs
+        Map<String, long[]> rubrics = new HashMap<>(); // passed, total
+        Map<String, SimulatedRun> newest = new HashMap<>();
+        for (SimulatedRun run : truth) {
+            long[] o = outcomes.computeIfAbsent(run.agentId(), a -> new long[4]);
+            String status = run.status().wireName();
+            o[0] += status.equals("failed") ? 1 : 0;
+            o[1] += List.of("completed", "failed", "interrupted", "stopped").contains(status) ? 1 : 0;
+            o[2] += status.equals("needs_attention") ? 1 : 0;
+            o[3]++;
+            var eval = run.evaluation();
+            if (eval != null && eval.status().name().equals("READY") && eval.total() != null
+                    && eval.total() > 0) {
+                long[] r = rubrics.computeIfAbsent(run.agentId(), a -> new long[2]);
+                r[0] += eval.passed() == null ? 0 : eval.passed();
+                r[1] += eval.total();
+            }
+            newest.merge(run.agentId(), run, (a, b) ->
+                    b.createdAt().isAfter(a.createdAt()) && b.agentName() != null ? b : a);
+        }
+        Path reports = dir.resolve("out/reports");
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = db.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT agent_id, agent_name, runs, failed, "
+                    + "terminal_runs, needs_attention, failure_rate FROM read_parquet('"
+                    + reports.resolve("failure_rate_by_agent/failure_rate_by_agent.parquet") + "')");
+            int agents = 0;
+            while (rs.next()) {
+                agents++;
+                long[] o = outcomes.get(rs.getString("agent_id"));
+                assertThat(rs.getString("agent_name"))
+                        .isEqualTo(newest.get(rs.getString("agent_id")).agentName());
+                assertThat(new long[] {rs.getLong("failed"), rs.getLong("terminal_runs"),
+                        rs.getLong("needs_attention"), rs.getLong("runs")}).containsExactly(o);
+                assertThat(rs.getDouble("failure_rate")).isCloseTo((double) o[0] / o[1],
+                        org.assertj.core.data.Offset.offset(1e-12));
+            }
+            assertThat(agents).isEqualTo(outcomes.size());
+
+            rs = st.executeQuery("SELECT agent_id, rubrics_passed, rubrics_total, pass_rate "
+                    + "FROM read_parquet('" + reports.resolve(
+                            "eval_pass_rate_by_agent/eval_pass_rate_by_agent.parquet") + "')");
+            while (rs.next()) {
+                long[] r = rubrics.getOrDefault(rs.getString("agent_id"), new long[2]);
+                assertThat(rs.getLong("rubrics_passed")).isEqualTo(r[0]);
+                assertThat(rs.getLong("rubrics_total")).isEqualTo(r[1]);
+                if (r[1] > 0) {
+                    assertThat(rs.getDouble("pass_rate")).isCloseTo((double) r[0] / r[1],
+                            org.assertj.core.data.Offset.offset(1e-12));
+                }
+            }
+        }
+        assertThat(reports.resolve("failure_rate_by_agent/failure_rate_by_agent.csv")).exists();
     }
 
     private RunsSimulator simulator(boolean statusInPayload) {
