@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import io.duvoexport.simulate.SimulatorCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -47,6 +48,7 @@ public final class CommandLine {
             return switch (command) {
                 case "export" -> export(rest, out);
                 case "demo" -> DemoCommand.run(rest, out);
+                case "simulate" -> SimulatorCommand.run(rest.toArray(String[]::new));
                 case "help" -> {
                     out.print(USAGE);
                     yield ExitCode.OK.code();
