@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRejectRatio the share of runs that may break the contract (quarantined in the rejects
  *     file) before the export fails and publishes nothing
  * @param filter which runs to export; all of them by default
+ * @param incremental the window of the nightly incremental export
  * @param fetch how pages are requested
  * @param http timeouts and retries of each request
  * @param report the report step
@@ -33,6 +34,7 @@ public record ExportProperties(
         @DefaultValue("auto") StatusStrategy statusStrategy,
         @DefaultValue("0.01") double maxRejectRatio,
         @DefaultValue Filter filter,
+        @DefaultValue Incremental incremental,
         @DefaultValue Fetch fetch,
         @DefaultValue Http http,
         @DefaultValue Report report) {
@@ -72,6 +74,14 @@ public record ExportProperties(
             String issueSeverity,
             String since,
             String digestId) {}
+
+    /**
+     * @param lookbackDays the window starts at the beginning of the UTC day this many days back
+     * @param maxLookbackDays it reaches further back to the oldest partition still holding a run
+     *     in a non-terminal status, but never beyond this many days
+     */
+    public record Incremental(
+            @DefaultValue("7") int lookbackDays, @DefaultValue("45") int maxLookbackDays) {}
 
     /**
      * @param pageSize runs per request, 1 to 100

@@ -9,6 +9,8 @@ import java.util.Map;
  * execution context, so that a restart carries on with the same plan instead of deciding again
  * against data that has moved.
  *
+ * @param mode the mode the export runs in: {@code full}, {@code incremental} or {@code range}
+ * @param window the creation dates the export refreshes
  * @param exportedAt the export's timestamp, stamped on every row
  * @param statusFromPayload true when rows carry their status; false when it is derived by paging
  *     once per status
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param stagingDir where this export stages its work, under the output root's work area
  */
 public record ExportPlan(
+        String mode,
+        ExportWindow window,
         Instant exportedAt,
         boolean statusFromPayload,
         Map<String, Long> totals,

@@ -34,13 +34,17 @@ public final class PageStager {
     private final Path stagingDir;
     private final String teamId;
     private final Instant exportedAt;
+    private final ExportWindow window;
     private final RunFlattener flattener = new RunFlattener();
 
-    public PageStager(Storage storage, Path stagingDir, String teamId, Instant exportedAt) {
+    /** @param window rows created outside it are not staged: their partitions are not ours */
+    public PageStager(Storage storage, Path stagingDir, String teamId, Instant exportedAt,
+            ExportWindow window) {
         this.storage = storage;
         this.stagingDir = stagingDir;
         this.teamId = teamId;
         this.exportedAt = exportedAt;
+        this.window = window;
     }
 
     /** Counts of one staged batch. */
@@ -61,7 +65,10 @@ public final class PageStager {
                 JsonNode run = page.runs().get(i);
                 try {
                     RunRow row = flattener.flatten(run, teamId, listedStatus, exportedAt);
-                    byDate.computeIfAbsent(createdDate(row), d -> new ArrayList<>()).add(row);
+                    LocalDate date = createdDate(row);
+                    if (window.contains(date)) {
+                        byDate.computeIfAbsent(date, d -> new ArrayList<>()).add(row);
+                    }
                 } catch (RejectedRunException e) {
                     rejects.add(rejectLine(e.getMessage(), page.query().offset() + i, run));
                 }

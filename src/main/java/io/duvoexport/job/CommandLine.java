@@ -30,7 +30,11 @@ public final class CommandLine {
               help       print this text
 
             Options of export:
-              --mode=full          rebuild the whole dataset from every run (the default)
+              --mode=incremental   refresh the last days (duvo.incremental.*), the default;
+                                   the first export of a new output is a full one
+              --mode=full          rebuild the whole dataset from every run
+              --from=YYYY-MM-DD --to=YYYY-MM-DD
+                                   refresh the runs created in this range of UTC dates
               --date=YYYY-MM-DD    the night this export belongs to (default: today, UTC)
               --force              export again even if that night already completed
 
@@ -69,15 +73,21 @@ public final class CommandLine {
     }
 
     private static int export(List<String> args, PrintStream out) throws Exception {
-        ExportMode mode = ExportMode.FULL;
+        ExportMode mode = null;
         LocalDate date = LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = null;
+        LocalDate to = null;
         boolean force = false;
         List<String> springArgs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--mode=")) {
                 mode = parse(() -> ExportMode.parse(value(arg)));
             } else if (arg.startsWith("--date=")) {
-                date = parse(() -> parseDate(value(arg)));
+                date = parse(() -> parseDate("--date", value(arg)));
+            } else if (arg.startsWith("--from=")) {
+                from = parse(() -> parseDate("--from", value(arg)));
+            } else if (arg.startsWith("--to=")) {
+                to = parse(() -> parseDate("--to", value(arg)));
             } else if (arg.equals("--force")) {
                 force = true;
             } else if (arg.startsWith("--duvo.api-key=") || arg.startsWith("--duvo.apiKey=")) {
@@ -90,7 +100,26 @@ public final class CommandLine {
                 throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return export(new ExportCommand.Request(mode, date, force), springArgs, Map.of(), out);
+        return export(request(mode, date, from, to, force), springArgs, Map.of(), out);
+    }
+
+    private static ExportCommand.Request request(ExportMode mode, LocalDate date, LocalDate from,
+            LocalDate to, boolean force) {
+        boolean range = from != null || to != null;
+        if (mode == null) {
+            mode = range ? ExportMode.RANGE : ExportMode.INCREMENTAL;
+        }
+        if (mode == ExportMode.RANGE && (from == null || to == null)) {
+            throw new UsageException("a range export needs both --from and --to");
+        }
+        if (mode != ExportMode.RANGE && range) {
+            throw new UsageException("--from and --to apply to a range export only, not to --mode="
+                    + mode.wireName());
+        }
+        if (range && to.isBefore(from)) {
+            throw new UsageException("--to (" + to + ") is before --from (" + from + ")");
+        }
+        return new ExportCommand.Request(mode, date, from, to, force);
     }
 
     /**
@@ -100,16 +129,19 @@ public final class CommandLine {
      */
     static int export(ExportCommand.Request request, List<String> springArgs,
             Map<String, Object> defaults, PrintStream out) throws Exception {
-        try (ConfigurableApplicationContext context = start(springArgs, defaults)) {
+        try (OutputLockListener lock = new OutputLockListener();
+                ConfigurableApplicationContext context = start(springArgs, defaults, lock)) {
             return context.getBean(ExportCommand.class).run(request, out).code();
         }
     }
 
+    /** Starts the application; {@code lock} takes the output's lock before anything opens. */
     static ConfigurableApplicationContext start(List<String> springArgs,
-            Map<String, Object> defaults) {
+            Map<String, Object> defaults, OutputLockListener lock) {
         SpringApplication application = new SpringApplication(ExportApplication.class);
         application.setRegisterShutdownHook(false);
         application.setDefaultProperties(defaults);
+        application.addListeners(lock);
         return application.run(springArgs.toArray(String[]::new));
     }
 
@@ -117,11 +149,11 @@ public final class CommandLine {
         return arg.substring(arg.indexOf('=') + 1);
     }
 
-    private static LocalDate parseDate(String value) {
+    private static LocalDate parseDate(String option, String value) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--date must be YYYY-MM-DD, was '" + value + "'");
+            throw new IllegalArgumentException(option + " must be YYYY-MM-DD, was '" + value + "'");
         }
     }
 

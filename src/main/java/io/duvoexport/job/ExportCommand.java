@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
@@ -34,31 +35,47 @@ public class ExportCommand {
     static final String DATE = "date";
     static final String MODE = "mode";
     static final String TEAM = "team";
+    static final String FROM = "from";
+    static final String TO = "to";
     static final String FORCED_AT = "forced-at";
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job exportJob;
     private final ExportProperties properties;
     private final Storage storage;
 
-    ExportCommand(JobOperator jobOperator, Job exportJob, ExportProperties properties,
-            Storage storage) {
+    ExportCommand(JobOperator jobOperator, JobRepository jobRepository, Job exportJob,
+            ExportProperties properties, Storage storage) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.exportJob = exportJob;
         this.properties = properties;
         this.storage = storage;
     }
 
-    /** What to export. */
-    public record Request(ExportMode mode, LocalDate date, boolean force) {}
+    /**
+     * What to export.
+     *
+     * @param from first creation date of a range export, else null
+     * @param to last creation date of a range export, else null
+     */
+    public record Request(ExportMode mode, LocalDate date, LocalDate from, LocalDate to,
+            boolean force) {
+
+        public Request(ExportMode mode, LocalDate date, boolean force) {
+            this(mode, date, null, null, force);
+        }
+    }
 
     public ExitCode run(Request request, PrintStream out) throws Exception {
         if (properties.teamId() == null || properties.teamId().isBlank()) {
             throw new io.duvoexport.config.ConfigurationException("DUVO_TEAM_ID is not set");
         }
         JobParameters parameters = parameters(request);
+        recoverDeadExecutions();
         JobExecution execution;
         try {
             execution = jobOperator.start(exportJob, parameters);
@@ -77,11 +94,27 @@ public class ExportCommand {
         throw new ExportFailedException(outcome);
     }
 
+    /**
+     * Marks as failed the executions a killed process left STARTED. This process holds the
+     * output's lock, so no live process can own them; once failed they restart normally.
+     */
+    private void recoverDeadExecutions() {
+        for (JobExecution running : jobRepository.findRunningJobExecutions(exportJob.getName())) {
+            log.warn("recovering execution {} of {} left {} by a process that is gone",
+                    running.getId(), running.getJobParameters().getLocalDate(DATE),
+                    running.getStatus());
+            jobOperator.recover(running);
+        }
+    }
+
     private JobParameters parameters(Request request) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(DATE, request.date())
                 .addString(MODE, request.mode().wireName())
                 .addString(TEAM, properties.teamId());
+        if (request.mode() == ExportMode.RANGE) {
+            builder.addLocalDate(FROM, request.from()).addLocalDate(TO, request.to());
+        }
         if (request.force()) {
             builder.addLong(FORCED_AT, System.currentTimeMillis());
         }

@@ -9,6 +9,7 @@ import io.duvoexport.config.ConfigurationException;
 import io.duvoexport.config.ExportProperties;
 import io.duvoexport.config.RunFilterFactory;
 import io.duvoexport.export.ExportPlan;
+import io.duvoexport.export.ExportWindow;
 import io.duvoexport.export.FetchUnit;
 import io.duvoexport.export.PageStager;
 import io.duvoexport.export.Storage;
@@ -98,7 +99,8 @@ public class ExportJobConfiguration {
         ExportProperties.Fetch fetch = properties.fetch();
         return new StepBuilder("plan", repository)
                 .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client.getObject(), storage, filter,
-                        properties.statusStrategy(), fetch.pageSize(), fetch.pagesPerUnit())), tx)
+                        properties.statusStrategy(), fetch.pageSize(), fetch.pagesPerUnit()),
+                        properties.incremental()), tx)
                 .build();
     }
 
@@ -143,8 +145,11 @@ public class ExportJobConfiguration {
     @Bean
     @StepScope
     UnitPageReader unitPageReader(RunsClient client, RunFilter filter,
-            ExportProperties properties) {
-        return new UnitPageReader(client, filter, properties.fetch().pageSize());
+            ExportProperties properties,
+            @Value("#{jobExecutionContext['export.plan']}") String plan) {
+        ExportWindow window = PlanCodec.decode(plan).window();
+        return new UnitPageReader(client, filter, properties.fetch().pageSize(),
+                ExportPlanner.sortOrder(window), window.start());
     }
 
     @Bean
@@ -155,7 +160,7 @@ public class ExportJobConfiguration {
             @Value("#{stepExecutionContext['unit.status']}") String unitStatus) {
         ExportPlan decoded = PlanCodec.decode(plan);
         PageStager stager = new PageStager(storage, new Path(decoded.stagingDir()),
-                properties.teamId(), decoded.exportedAt());
+                properties.teamId(), decoded.exportedAt(), decoded.window());
         return new StagingItemWriter(stager, unitName, unitStatus.isEmpty() ? null : unitStatus);
     }
 

@@ -8,6 +8,7 @@ import io.duvoexport.api.RunsQuery;
 import io.duvoexport.api.SortOrder;
 import io.duvoexport.config.ExportProperties.StatusStrategy;
 import io.duvoexport.export.ExportPlan;
+import io.duvoexport.export.ExportWindow;
 import io.duvoexport.export.FetchUnit;
 import io.duvoexport.export.PageStager;
 import io.duvoexport.export.Storage;
@@ -40,6 +41,7 @@ final class ExportPlanner {
     private final StatusStrategy strategy;
     private final int pageSize;
     private final int pagesPerUnit;
+    private ExportWindow window = ExportWindow.EVERYTHING;
 
     ExportPlanner(RunsClient client, Storage storage, RunFilter filter, StatusStrategy strategy,
             int pageSize, int pagesPerUnit) {
@@ -51,9 +53,17 @@ final class ExportPlanner {
         this.pagesPerUnit = pagesPerUnit;
     }
 
-    ExportPlan plan(Path stagingDir) throws IOException, InterruptedException {
+    /**
+     * @param mode the effective mode, recorded in the plan
+     * @param window the creation dates to refresh: a full export pages every listing oldest
+     *     first; a windowed one pages newest first and stops once past the window's start
+     */
+    ExportPlan plan(String mode, ExportWindow window, Path stagingDir)
+            throws IOException, InterruptedException {
+        this.window = window;
         Instant exportedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        PageStager stager = new PageStager(storage, stagingDir, client.teamId(), exportedAt);
+        PageStager stager =
+                new PageStager(storage, stagingDir, client.teamId(), exportedAt, window);
         Map<String, Long> totals = new LinkedHashMap<>();
         List<FetchUnit> units = new ArrayList<>();
 
@@ -68,16 +78,19 @@ final class ExportPlanner {
             RunsPage probe = client.fetch(firstPage(null));
             fromPayload = probe.runs().isEmpty() || carriesStatus(probe);
             log.info("status strategy auto: rows {} status, so status comes from {}",
-                    fromPayload ? "carry" : "do not carry", fromPayload ? "the payload" : "paging once per status");
+                    fromPayload ? "carry" : "do not carry",
+                    fromPayload ? "the payload" : "paging once per status");
             if (fromPayload) {
                 acceptFirstPage(null, probe, stager, totals, units);
             } else {
                 planEveryStatus(stager, totals, units);
             }
         }
-        ExportPlan plan = new ExportPlan(exportedAt, fromPayload, totals, units, stagingDir.toString());
-        log.info("planned export: API total {} runs in {} listings, {} units of up to {} pages after the first page",
-                plan.apiTotal(), totals.size(), units.size(), pagesPerUnit);
+        ExportPlan plan = new ExportPlan(mode, window, exportedAt, fromPayload, totals, units,
+                stagingDir.toString());
+        log.info("planned {} export of {}: API total {} runs in {} listings, {} units after "
+                        + "the first page of each", mode, window, plan.apiTotal(), totals.size(),
+                units.size());
         return plan;
     }
 
@@ -102,6 +115,13 @@ final class ExportPlanner {
         if (page.isLast() || pageSize >= page.total()) {
             return;
         }
+        if (!window.isEverything()) {
+            // newest first: how far back the window reaches is unknown until paged there
+            if (!UnitPageReader.reachedBefore(page, window.start())) {
+                units.add(new FetchUnit(unitName(listing, 1), statusName, pageSize, FetchUnit.OPEN));
+            }
+            return;
+        }
         long unitSpan = (long) pagesPerUnit * pageSize;
         long offset = pageSize;
         int index = 1;
@@ -115,7 +135,12 @@ final class ExportPlanner {
 
     private RunsQuery firstPage(RunStatus status) {
         RunFilter listing = status == null ? filter : filter.withStatus(status);
-        return new RunsQuery(listing, SortOrder.ASC, 0, pageSize);
+        return new RunsQuery(listing, sortOrder(window), 0, pageSize);
+    }
+
+    /** Oldest first for a full export; newest first for a window, to stop at its start. */
+    static SortOrder sortOrder(ExportWindow window) {
+        return window.isEverything() ? SortOrder.ASC : SortOrder.DESC;
     }
 
     private static boolean carriesStatus(RunsPage page) {

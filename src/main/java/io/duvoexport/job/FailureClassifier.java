@@ -2,6 +2,7 @@ package io.duvoexport.job;
 
 import io.duvoexport.api.ApiException;
 import io.duvoexport.config.ConfigurationException;
+import io.duvoexport.publish.OutputLock;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.BindException;
 
@@ -48,6 +49,9 @@ public final class FailureClassifier {
             if (t instanceof BindException bind) {
                 return new Outcome(ExitCode.CONFIGURATION, "invalid setting "
                         + bind.getName() + ": " + oneLine(rootMessage(bind)));
+            }
+            if (t instanceof OutputLock.LockedException) {
+                return new Outcome(ExitCode.LOCKED, oneLine(t.getMessage()));
             }
             if (t instanceof DataCheckException) {
                 return new Outcome(ExitCode.DATA_CHECK, oneLine(t.getMessage()));

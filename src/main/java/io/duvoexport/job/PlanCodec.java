@@ -1,6 +1,7 @@
 package io.duvoexport.job;
 
 import io.duvoexport.export.ExportPlan;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stores an {@link ExportPlan} in the job's execution context as JSON text. */
@@ -8,7 +9,9 @@ final class PlanCodec {
 
     static final String KEY = "export.plan";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private PlanCodec() {}
 

@@ -1,7 +1,10 @@
 package io.duvoexport.job;
 
+import io.duvoexport.config.ExportProperties;
 import io.duvoexport.export.ExportPlan;
 import io.duvoexport.export.Storage;
+import io.duvoexport.publish.Manifest;
+import io.duvoexport.publish.ManifestWriter;
 import java.io.IOException;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
@@ -9,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -24,10 +28,13 @@ final class PlanTasklet implements Tasklet {
 
     private final Storage storage;
     private final Supplier<ExportPlanner> planner;
+    private final ExportProperties.Incremental incremental;
 
-    PlanTasklet(Storage storage, Supplier<ExportPlanner> planner) {
+    PlanTasklet(Storage storage, Supplier<ExportPlanner> planner,
+            ExportProperties.Incremental incremental) {
         this.storage = storage;
         this.planner = planner;
+        this.incremental = incremental;
     }
 
     static Path stagingDir(Storage storage, long jobInstanceId) {
@@ -42,9 +49,25 @@ final class PlanTasklet implements Tasklet {
         removeOtherStagingAreas(staging);
         storage.fs().delete(staging, true);
         storage.fs().mkdirs(staging);
-        ExportPlan plan = planner.get().plan(staging);
+        ExportWindows.Resolved resolved = resolveWindow(job.getJobParameters());
+        ExportPlan plan = planner.get().plan(resolved.mode().wireName(), resolved.window(), staging);
         job.getExecutionContext().putString(PlanCodec.KEY, PlanCodec.encode(plan));
         return RepeatStatus.FINISHED;
+    }
+
+    private ExportWindows.Resolved resolveWindow(JobParameters parameters) throws IOException {
+        ExportMode mode = ExportMode.parse(parameters.getString(ExportCommand.MODE));
+        Manifest previous = ManifestWriter.exists(storage) ? ManifestWriter.read(storage) : null;
+        ExportWindows.Resolved resolved = ExportWindows.resolve(mode,
+                parameters.getLocalDate(ExportCommand.DATE),
+                parameters.getLocalDate(ExportCommand.FROM),
+                parameters.getLocalDate(ExportCommand.TO),
+                previous, incremental.lookbackDays(), incremental.maxLookbackDays());
+        if (resolved.mode() != mode) {
+            log.info("no published dataset yet under {}: the {} export runs as a full one",
+                    storage.root(), mode.wireName());
+        }
+        return resolved;
     }
 
     private void removeOtherStagingAreas(Path keep) throws IOException {

@@ -9,6 +9,9 @@ import io.duvoexport.publish.ManifestWriter;
 import io.duvoexport.publish.PartitionPublisher;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -57,10 +60,11 @@ final class PublishTasklet implements Tasklet {
         checkRejects(prepared.totalRows(), rejects);
 
         ManifestWriter manifests = new ManifestWriter(storage);
+        Manifest previous = ManifestWriter.exists(storage) ? ManifestWriter.read(storage) : null;
         manifests.clearSuccess();
-        publisher.commit(prepared, date -> true);
+        publisher.commit(prepared, plan.window()::contains);
         manifests.publishRejects(staging);
-        manifests.write(manifest(job, plan, prepared, rejects), staging);
+        manifests.write(manifest(job, plan, prepared, rejects, previous), staging);
         contribution.incrementWriteCount(prepared.totalRows());
         log.info("published {} partitions, {} runs, {} rejects under {} in {} ms",
                 prepared.rows().size(), prepared.totalRows(), rejects, storage.runsDir(),
@@ -101,14 +105,19 @@ final class PublishTasklet implements Tasklet {
     }
 
     private Manifest manifest(JobExecution job, ExportPlan plan,
-            PartitionPublisher.Prepared prepared, long rejects) {
+            PartitionPublisher.Prepared prepared, long rejects, Manifest previous) {
+        SortedSet<LocalDate> open = new TreeSet<>(prepared.open());
+        if (previous != null && previous.openPartitions() != null) {
+            previous.openPartitions().stream().filter(d -> !plan.window().contains(d))
+                    .forEach(open::add);
+        }
         return new Manifest(
                 RunParquetSchema.VERSION,
                 job.getJobInstanceId(),
                 job.getId(),
-                job.getJobParameters().getString(ExportCommand.MODE),
-                null,
-                null,
+                plan.mode(),
+                plan.window().from(),
+                plan.window().to(),
                 job.getJobParameters().getString(ExportCommand.TEAM),
                 plan.statusFromPayload() ? "payload" : "per-status",
                 plan.exportedAt(),
@@ -117,6 +126,7 @@ final class PublishTasklet implements Tasklet {
                 plan.totals(),
                 prepared.totalRows(),
                 prepared.rows(),
+                open,
                 rejects,
                 clientStats.get().requests(),
                 clientStats.get().retriesByReason());

@@ -7,14 +7,18 @@ import io.duvoexport.api.RunsPage;
 import io.duvoexport.api.RunsQuery;
 import io.duvoexport.api.SortOrder;
 import io.duvoexport.export.FetchUnit;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the pages of one {@link FetchUnit}, oldest first.
+ * Reads the pages of one {@link FetchUnit}, in the export's order.
  *
  * <p>The unit ends at its end offset; at the first page shorter than the page size, since an
  * empty or short page means nothing follows whatever {@code total} said; or once the next offset
@@ -37,16 +41,45 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
     private final RunsClient client;
     private final RunFilter filter;
     private final int pageSize;
+    private final SortOrder sortOrder;
+    private final Instant stopBefore;
 
     private FetchUnit unit;
     private long nextOffset;
     private boolean done;
     private List<String> previousIds = List.of();
 
-    UnitPageReader(RunsClient client, RunFilter filter, int pageSize) {
+    /**
+     * @param sortOrder the listing's order: oldest first for a full export, newest first for a
+     *     window
+     * @param stopBefore with newest-first order, the unit ends after the first page reaching
+     *     a run created before this instant; null to read to the end
+     */
+    UnitPageReader(RunsClient client, RunFilter filter, int pageSize, SortOrder sortOrder,
+            Instant stopBefore) {
         this.client = client;
         this.filter = filter;
         this.pageSize = pageSize;
+        this.sortOrder = sortOrder;
+        this.stopBefore = stopBefore;
+    }
+
+    /** True when the page holds a run created before {@code instant} (null: never). */
+    static boolean reachedBefore(RunsPage page, Instant instant) {
+        if (instant == null) {
+            return false;
+        }
+        for (int i = page.runs().size() - 1; i >= 0; i--) {
+            JsonNode createdAt = page.runs().get(i).get("created_at");
+            if (createdAt != null && createdAt.isString()) {
+                try {
+                    return OffsetDateTime.parse(createdAt.asString()).toInstant().isBefore(instant);
+                } catch (DateTimeParseException e) {
+                    // a malformed row is the flattener's to reject; judge by the one before
+                }
+            }
+        }
+        return false;
     }
 
     /** Writes a unit into a partition's execution context. */
@@ -90,9 +123,9 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         }
         RunFilter listing =
                 unit.status() == null ? filter : filter.withStatus(RunStatus.fromWireName(unit.status()));
-        RunsPage page = client.fetch(new RunsQuery(listing, SortOrder.ASC, nextOffset, pageSize));
+        RunsPage page = client.fetch(new RunsQuery(listing, sortOrder, nextOffset, pageSize));
         nextOffset += pageSize;
-        done = page.isLast() || nextOffset >= page.total();
+        done = page.isLast() || nextOffset >= page.total() || reachedBefore(page, stopBefore);
         if (unit.isOpenEnded()) {
             refuseRepeatedPage(page);
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 
 /**
  * What the last successful export published, written as {@code manifest.json} at the output
@@ -23,6 +24,9 @@ import java.util.SortedMap;
  * @param apiTotals the API's totals per listing when the export was planned
  * @param rowsPublished rows written to the refreshed partitions
  * @param partitions rows per refreshed partition
+ * @param openPartitions every partition of the dataset that holds a run in a non-terminal status
+ *     (anything but completed, failed, interrupted and stopped): the next incremental export
+ *     reaches back to the oldest of them
  * @param rejects runs quarantined in {@code rejects.jsonl}
  * @param requests HTTP requests sent by the process that finished the export
  * @param retries retries among them, by reason
@@ -42,6 +46,7 @@ public record Manifest(
         Map<String, Long> apiTotals,
         long rowsPublished,
         SortedMap<LocalDate, Long> partitions,
+        SortedSet<LocalDate> openPartitions,
         long rejects,
         long requests,
         Map<String, Long> retries) {}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +24,7 @@ public final class ManifestWriter {
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private final Storage storage;
@@ -67,6 +69,10 @@ public final class ManifestWriter {
         Path marker = new Path(stagingDir, SUCCESS + ".tmp");
         storage.fs().create(marker, true).close();
         storage.replace(marker, new Path(storage.root(), SUCCESS));
+    }
+
+    public static boolean exists(Storage storage) throws IOException {
+        return storage.fs().exists(new Path(storage.root(), MANIFEST));
     }
 
     public static Manifest read(Storage storage) throws IOException {

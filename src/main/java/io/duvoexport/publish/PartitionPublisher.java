@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -42,6 +44,8 @@ public final class PartitionPublisher {
     private static final String PREFIX = "created_date=";
     private static final Comparator<RunRow> FILE_ORDER =
             Comparator.comparing(RunRow::createdAt).thenComparing(RunRow::id);
+    private static final Set<String> TERMINAL =
+            Set.of("completed", "failed", "interrupted", "stopped");
     private static final Comparator<Instant> UPDATED =
             Comparator.nullsFirst(Comparator.naturalOrder());
 
@@ -56,8 +60,10 @@ public final class PartitionPublisher {
      *
      * @param files the merged file of each partition that received rows, by date
      * @param rows rows per partition, by date
+     * @param open the partitions holding a run in a non-terminal status
      */
-    public record Prepared(SortedMap<LocalDate, Path> files, SortedMap<LocalDate, Long> rows) {
+    public record Prepared(SortedMap<LocalDate, Path> files, SortedMap<LocalDate, Long> rows,
+            SortedSet<LocalDate> open) {
 
         public long totalRows() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
@@ -69,6 +75,7 @@ public final class PartitionPublisher {
         SortedMap<LocalDate, Path> staged = partitions(new Path(stagingDir, "rows"));
         SortedMap<LocalDate, Path> files = new TreeMap<>();
         SortedMap<LocalDate, Long> counts = new TreeMap<>();
+        SortedSet<LocalDate> open = new TreeSet<>();
         Path scratch = new Path(stagingDir, "publish");
         storage.fs().mkdirs(scratch);
         for (Map.Entry<LocalDate, Path> e : staged.entrySet()) {
@@ -82,8 +89,11 @@ public final class PartitionPublisher {
             }
             files.put(e.getKey(), file);
             counts.put(e.getKey(), (long) rows.size());
+            if (rows.stream().anyMatch(r -> !TERMINAL.contains(r.status()))) {
+                open.add(e.getKey());
+            }
         }
-        return new Prepared(files, counts);
+        return new Prepared(files, counts, open);
     }
 
     /**

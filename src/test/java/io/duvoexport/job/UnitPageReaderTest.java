@@ -7,6 +7,7 @@ import io.duvoexport.api.ApiKey;
 import io.duvoexport.api.RunFilter;
 import io.duvoexport.api.RunsClient;
 import io.duvoexport.api.RunsPage;
+import io.duvoexport.api.SortOrder;
 import io.duvoexport.export.FetchUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ class UnitPageReaderTest {
     private UnitPageReader reader(FetchUnit unit, Long resumeAt) {
         RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
                 .teamId("team-1").apiKey(new ApiKey("k")).build();
-        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100);
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.ASC, null);
         ExecutionContext context = UnitPageReader.describe(unit);
         if (resumeAt != null) {
             context.putLong("unit.next-offset", resumeAt);
@@ -123,6 +124,37 @@ class UnitPageReaderTest {
     }
 
     @Test
+    void newestFirstStopsAfterThePageThatReachesBeforeTheWindow() throws Exception {
+        // run i was created i minutes before 12:00, newest first
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                int offset = Integer.parseInt(request.getUrl().queryParameter("offset"));
+                synchronized (offsetsRequested) {
+                    offsetsRequested.add((long) offset);
+                }
+                StringJoiner runs = new StringJoiner(",");
+                for (int i = offset; i < offset + 100; i++) {
+                    runs.add("{\"id\":\"r" + i + "\",\"created_at\":\""
+                            + java.time.Instant.parse("2026-11-30T12:00:00Z").minusSeconds(60L * i)
+                            + "\"}");
+                }
+                return new MockResponse.Builder().code(200)
+                        .body("{\"data\":[" + runs + "],\"total\":100000}").build();
+            }
+        });
+        RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
+                .teamId("team-1").apiKey(new ApiKey("k")).build();
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.DESC,
+                java.time.Instant.parse("2026-11-30T12:00:00Z").minusSeconds(60L * 250));
+        reader.open(UnitPageReader.describe(new FetchUnit("all-1", null, 0, FetchUnit.OPEN)));
+
+        readAll(reader);
+
+        assertThat(offsetsRequested).containsExactly(0L, 100L, 200L);
+    }
+
+    @Test
     void aBoundedUnitStopsAtItsEndOffset() throws Exception {
         serve(10_000, 10_000);
 
@@ -143,7 +175,7 @@ class UnitPageReaderTest {
 
         UnitPageReader resumed = new UnitPageReader(RunsClient.builder()
                 .baseUrl(server.url("/").toString()).teamId("team-1").apiKey(new ApiKey("k"))
-                .build(), RunFilter.NONE, 100);
+                .build(), RunFilter.NONE, 100, SortOrder.ASC, null);
         resumed.open(saved);
         readAll(resumed);
 
