@@ -51,7 +51,8 @@ public final class PageStager {
     public record Staged(long rows, long rejects) {}
 
     /**
-     * Stages a batch of pages of one unit.
+     * Stages a batch of pages of one unit, replacing what an earlier attempt staged under the
+     * same name.
      *
      * @param batchName unique per unit and first offset, safe as a file name
      * @param listedStatus the listing's status filter, tagged on runs without a status
@@ -74,14 +75,8 @@ public final class PageStager {
                 }
             }
         }
-        long rows = 0;
-        for (Map.Entry<LocalDate, List<RunRow>> e : byDate.entrySet()) {
-            writeRows(new Path(partitionDir(e.getKey()), batchName + ".parquet"), e.getValue());
-            rows += e.getValue().size();
-        }
-        if (!rejects.isEmpty()) {
-            writeRejects(new Path(new Path(stagingDir, "rejects"), batchName + ".jsonl"), rejects);
-        }
+        writeBatch(batchName, byDate, rejects);
+        long rows = byDate.values().stream().mapToLong(List::size).sum();
         return new Staged(rows, rejects.size());
     }
 
@@ -90,30 +85,35 @@ public final class PageStager {
         return LocalDate.ofInstant(row.createdAt(), ZoneOffset.UTC);
     }
 
-    private Path partitionDir(LocalDate date) {
-        return new Path(new Path(stagingDir, "rows"), "created_date=" + date);
-    }
-
-    private void writeRows(Path target, List<RunRow> rows) throws IOException {
-        Path tmp = new Path(target.getParent(), target.getName() + ".tmp");
-        storage.fs().mkdirs(target.getParent());
-        try (RunParquetWriter writer = new RunParquetWriter(tmp, storage.conf(), STAGING_CODEC)) {
-            for (RunRow row : rows) {
-                writer.write(row);
+    /** Writes the batch in a hidden folder, then renames it over any earlier attempt's. */
+    private void writeBatch(String batchName, Map<LocalDate, List<RunRow>> byDate,
+            List<String> rejects) throws IOException {
+        Path batches = new Path(stagingDir, "batches");
+        Path tmp = new Path(batches, "." + batchName + ".tmp");
+        Path target = new Path(batches, batchName);
+        storage.fs().delete(tmp, true);
+        storage.fs().mkdirs(tmp);
+        for (Map.Entry<LocalDate, List<RunRow>> e : byDate.entrySet()) {
+            Path file = new Path(tmp, StagingArea.rowFileName(e.getKey()));
+            try (RunParquetWriter writer = new RunParquetWriter(file, storage.conf(), STAGING_CODEC)) {
+                for (RunRow row : e.getValue()) {
+                    writer.write(row);
+                }
             }
         }
-        storage.replace(tmp, target);
-    }
-
-    private void writeRejects(Path target, List<String> lines) throws IOException {
-        Path tmp = new Path(target.getParent(), target.getName() + ".tmp");
-        try (OutputStream out = storage.fs().create(tmp, true)) {
-            for (String line : lines) {
-                out.write(line.getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
+        if (!rejects.isEmpty()) {
+            try (OutputStream out = storage.fs().create(new Path(tmp, StagingArea.REJECTS_FILE))) {
+                for (String line : rejects) {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
             }
         }
-        storage.replace(tmp, target);
+        // the batch was not committed, so no one relies on an earlier attempt's folder
+        storage.fs().delete(target, true);
+        if (!storage.fs().rename(tmp, target)) {
+            throw new IOException("cannot move staged batch " + tmp + " to " + target);
+        }
     }
 
     private static String rejectLine(String reason, long offset, JsonNode run) {

@@ -35,6 +35,9 @@ final class ExportPlanner {
 
     private static final Logger log = LoggerFactory.getLogger(ExportPlanner.class);
 
+    /** A total beyond this many units is not believed: the last unit reads on until the end. */
+    private static final int MAX_BOUNDED_UNITS = 10_000;
+
     private final RunsClient client;
     private final Storage storage;
     private final RunFilter filter;
@@ -125,7 +128,7 @@ final class ExportPlanner {
         long unitSpan = (long) pagesPerUnit * pageSize;
         long offset = pageSize;
         int index = 1;
-        while (offset + unitSpan < page.total()) {
+        while (offset + unitSpan < page.total() && index < MAX_BOUNDED_UNITS) {
             units.add(new FetchUnit(unitName(listing, index++), statusName, offset, offset + unitSpan));
             offset += unitSpan;
         }

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +55,9 @@ final class PublishTasklet implements Tasklet {
 
         PartitionPublisher publisher = new PartitionPublisher(storage);
         PartitionPublisher.Prepared prepared = publisher.prepare(staging);
-        long rejects = countRejects(staging);
-        checkRejects(prepared.totalRows(), rejects);
-
         ManifestWriter manifests = new ManifestWriter(storage);
+        long rejects = manifests.countStagedRejects(staging);
+        checkRejects(prepared.totalRows(), rejects);
         Manifest previous = ManifestWriter.exists(storage) ? ManifestWriter.read(storage) : null;
         manifests.clearSuccess();
         publisher.commit(prepared, plan.window()::contains);
@@ -85,23 +83,6 @@ final class PublishTasklet implements Tasklet {
             log.warn("{} runs broke the API contract and were quarantined in {}", rejects,
                     ManifestWriter.REJECTS);
         }
-    }
-
-    private long countRejects(Path staging) throws IOException {
-        Path dir = new Path(staging, "rejects");
-        if (!storage.fs().exists(dir)) {
-            return 0;
-        }
-        long lines = 0;
-        for (FileStatus file : storage.fs().listStatus(dir)) {
-            if (file.getPath().getName().endsWith(".jsonl")) {
-                byte[] content = storage.fs().open(file.getPath()).readAllBytes();
-                for (byte b : content) {
-                    lines += b == '\n' ? 1 : 0;
-                }
-            }
-        }
-        return lines;
     }
 
     private Manifest manifest(JobExecution job, ExportPlan plan,

@@ -1,9 +1,10 @@
 package io.duvoexport.publish;
 
+import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.Storage;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -38,25 +39,32 @@ public final class ManifestWriter {
         storage.fs().delete(new Path(storage.root(), SUCCESS), false);
     }
 
-    /** Concatenates the staged rejects files into {@code rejects.jsonl}; returns the lines. */
+    /** Concatenates the staged rejects into {@code rejects.jsonl}; returns its lines. */
     public long publishRejects(Path stagingDir) throws IOException {
-        Path staged = new Path(stagingDir, "rejects");
         Path tmp = new Path(stagingDir, REJECTS + ".tmp");
         long lines = 0;
         try (OutputStream out = storage.fs().create(tmp, true)) {
-            if (storage.fs().exists(staged)) {
-                FileStatus[] files = storage.fs().listStatus(staged);
-                java.util.Arrays.sort(files, java.util.Comparator.comparing(f -> f.getPath().getName()));
-                for (FileStatus file : files) {
-                    if (file.getPath().getName().endsWith(".jsonl")) {
-                        byte[] content = storage.fs().open(file.getPath()).readAllBytes();
-                        out.write(content);
-                        lines += countLines(content);
-                    }
+            for (Path file : new StagingArea(storage, stagingDir).rejectFiles()) {
+                byte[] content;
+                try (InputStream in = storage.fs().open(file)) {
+                    content = in.readAllBytes();
                 }
+                out.write(content);
+                lines += countLines(content);
             }
         }
         storage.replace(tmp, new Path(storage.root(), REJECTS));
+        return lines;
+    }
+
+    /** Counts the staged rejects without publishing anything. */
+    public long countStagedRejects(Path stagingDir) throws IOException {
+        long lines = 0;
+        for (Path file : new StagingArea(storage, stagingDir).rejectFiles()) {
+            try (InputStream in = storage.fs().open(file)) {
+                lines += countLines(in.readAllBytes());
+            }
+        }
         return lines;
     }
 
@@ -76,7 +84,7 @@ public final class ManifestWriter {
     }
 
     public static Manifest read(Storage storage) throws IOException {
-        try (java.io.InputStream in = storage.fs().open(new Path(storage.root(), MANIFEST))) {
+        try (InputStream in = storage.fs().open(new Path(storage.root(), MANIFEST))) {
             return JSON.readValue(in, Manifest.class);
         }
     }

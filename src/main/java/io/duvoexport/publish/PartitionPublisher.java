@@ -3,6 +3,7 @@ package io.duvoexport.publish;
 import io.duvoexport.export.RunParquetReader;
 import io.duvoexport.export.RunParquetWriter;
 import io.duvoexport.export.RunRow;
+import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.Storage;
 import java.io.IOException;
 import java.time.Instant;
@@ -72,13 +73,14 @@ public final class PartitionPublisher {
 
     /** Merges the staged rows of each date into its final file, without touching the dataset. */
     public Prepared prepare(Path stagingDir) throws IOException {
-        SortedMap<LocalDate, Path> staged = partitions(new Path(stagingDir, "rows"));
+        SortedMap<LocalDate, List<Path>> staged =
+                new StagingArea(storage, stagingDir).rowFilesByDate();
         SortedMap<LocalDate, Path> files = new TreeMap<>();
         SortedMap<LocalDate, Long> counts = new TreeMap<>();
         SortedSet<LocalDate> open = new TreeSet<>();
         Path scratch = new Path(stagingDir, "publish");
         storage.fs().mkdirs(scratch);
-        for (Map.Entry<LocalDate, Path> e : staged.entrySet()) {
+        for (Map.Entry<LocalDate, List<Path>> e : staged.entrySet()) {
             List<RunRow> rows = mergedRows(e.getValue());
             Path file = new Path(scratch, PREFIX + e.getKey() + ".merged");
             try (RunParquetWriter writer =
@@ -135,15 +137,10 @@ public final class PartitionPublisher {
         }
     }
 
-    private List<RunRow> mergedRows(Path partitionDir) throws IOException {
+    private List<RunRow> mergedRows(List<Path> files) throws IOException {
         Map<String, RunRow> byId = new HashMap<>();
-        FileStatus[] files = storage.fs().listStatus(partitionDir);
-        java.util.Arrays.sort(files, Comparator.comparing(f -> f.getPath().getName()));
-        for (FileStatus file : files) {
-            if (!file.getPath().getName().endsWith(".parquet")) {
-                continue; // an unfinished staging file of a killed attempt
-            }
-            for (RunRow row : RunParquetReader.readAll(file.getPath(), storage.conf())) {
+        for (Path file : files) {
+            for (RunRow row : RunParquetReader.readAll(file, storage.conf())) {
                 byId.merge(row.id(), row, PartitionPublisher::newer);
             }
         }
