@@ -112,11 +112,17 @@ final class RunFactory {
         return instant.getNano() % 1_000_000 != 0;
     }
 
-    /** In-flight runs are mostly from the last day or two; a few old ones are stuck. */
+    /**
+     * In-flight runs are mostly from the last day or two, and runs of the last few minutes have
+     * rarely had time to finish; a few old ones are stuck.
+     */
     private static RunStatus pickStatus(long ageMicros, SplittableRandom rng) {
         double ageHours = ageMicros / HOUR_MICROS;
         boolean recent = ageHours < 48;
-        double inFlight = recent ? 0.03 + 0.55 * Math.exp(-ageHours / 6) : 0.002;
+        double justCreated = Math.exp(-ageHours * 20);
+        double inFlight = recent
+                ? Math.max(justCreated, 0.03 + 0.55 * Math.exp(-ageHours / 6))
+                : 0.002;
         if (rng.nextDouble() >= inFlight) {
             return FINISHED.pick(rng);
         }

@@ -48,10 +48,11 @@ final class RunsEndpoint implements HttpHandler {
         try {
             pause(settings.latency());
             Answer answer = answer(exchange);
-            send(exchange, answer);
+            // recorded before sending, so a client that has its answer finds it counted
             URI uri = exchange.getRequestURI();
             journal.record(new ServedRequest(exchange.getRequestMethod(), uri.getRawPath(),
                     uri.getRawQuery(), answer.status()));
+            send(exchange, answer);
         } finally {
             exchange.close();
         }
