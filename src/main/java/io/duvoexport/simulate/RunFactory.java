@@ -36,9 +36,9 @@ final class RunFactory {
     }
 
     /**
-     * A run created at {@code createdAt} as seen at {@code now} (a later {@code createdAt} counts as
-     * just created). Timestamps keep microseconds when {@code createdAt} has them, and are
-     * otherwise whole milliseconds.
+     * A run created at {@code createdAt} as seen at {@code now} (a later {@code createdAt}
+     * counts as just created). Timestamps keep microseconds when {@code createdAt} has them, and
+     * are otherwise whole milliseconds.
      */
     SimulatedRun create(String id, Instant createdAt, Instant now, RunNumbers numbers,
             SplittableRandom rng) {
@@ -54,12 +54,13 @@ final class RunFactory {
                 .source(source)
                 .userId(team.pickUser(source, rng))
                 .title(title(rng))
-                .digestId(agent.digestId() != null && rng.nextDouble() < 0.6 ? agent.digestId() : null);
+                .digestId(digest(agent, rng));
         placeInQueue(run, agent.queue(), rng);
 
         long created = RunTimeline.micros(createdAt);
         long seenAt = Math.max(created, RunTimeline.micros(now));
-        RunTimeline timeline = RunTimeline.draw(pickStatus(seenAt - created, rng), created, seenAt, rng);
+        RunStatus status = pickStatus(seenAt - created, rng);
+        RunTimeline timeline = RunTimeline.draw(status, created, seenAt, rng);
         run.evaluation(evaluateOnCreation(timeline, seenAt, rng));
         run.submittedPromptCount(promptCount(timeline, rng));
         timeline.writeTo(run, hasMicros(createdAt));
@@ -76,7 +77,9 @@ final class RunFactory {
         }
         long total = 3 + rng.nextInt(10);
         double failChance = status == RunStatus.FAILED ? 0.65 : 0.3;
-        long failing = rng.nextDouble() < failChance ? 1 + Math.min(total - 1, geometric(0.45, rng)) : 0;
+        long failing = rng.nextDouble() < failChance
+                ? 1 + Math.min(total - 1, geometric(0.45, rng))
+                : 0;
         boolean withSeverity = evaluatedAt >= RunTimeline.micros(team.severityIntroducedAt());
         SeverityCounts severity = withSeverity ? splitBySeverity(failing, rng) : null;
         if (withSeverity && rng.nextDouble() < 1.0 / 2_500) {
@@ -134,8 +137,12 @@ final class RunFactory {
         if (rng.nextDouble() >= evaluationChance(timeline.status)) {
             return null;
         }
-        long reference = timeline.completed != RunTimeline.NONE ? timeline.completed : timeline.updated;
-        long lag = MINUTE_MICROS / 3 + (long) (-Math.log(1 - rng.nextDouble()) * 10 * MINUTE_MICROS);
+        long reference = timeline.completed != RunTimeline.NONE
+                ? timeline.completed
+                : timeline.updated;
+        // scoring takes 20 s plus an exponential wait, ten minutes on average
+        long lag = MINUTE_MICROS / 3
+                + (long) (-Math.log(1 - rng.nextDouble()) * 10 * MINUTE_MICROS);
         boolean stuck = rng.nextDouble() < 0.004;
         if (stuck || reference + lag > now) {
             timeline.touch(Math.min(reference + MINUTE_MICROS / 3, now));
@@ -163,6 +170,10 @@ final class RunFactory {
         if (queue != null && rng.nextDouble() < 0.9) {
             run.caseQueue(queue.id(), queue.name(), RandomUuid.next(rng), RunTexts.caseTitle(rng));
         }
+    }
+
+    private static String digest(SyntheticAgent agent, SplittableRandom rng) {
+        return agent.digestId() != null && rng.nextDouble() < 0.6 ? agent.digestId() : null;
     }
 
     private static String title(SplittableRandom rng) {

@@ -63,8 +63,11 @@ final class RunsEndpoint implements HttpHandler {
         if (!limiter.enabled()) {
             return guarded(exchange, credential);
         }
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(credential == null ? "" : credential);
-        Answer answer = verdict.allowed() ? guarded(exchange, credential) : tooManyRequests(verdict);
+        FixedWindowRateLimiter.Verdict verdict =
+                limiter.acquire(credential == null ? "" : credential);
+        Answer answer = verdict.allowed()
+                ? guarded(exchange, credential)
+                : tooManyRequests(verdict);
         return answer.withHeader("x-ratelimit-limit", Integer.toString(verdict.limit()))
                 .withHeader("x-ratelimit-remaining", Integer.toString(verdict.remaining()))
                 .withHeader("x-ratelimit-reset", Long.toString(verdict.resetEpochSeconds()));

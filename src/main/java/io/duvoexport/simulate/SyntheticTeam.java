@@ -73,7 +73,8 @@ final class SyntheticTeam {
             String later = renameSlot >= 0 ? LATER_NAMES.get(renameSlot) : null;
             agents.add(agent(rng, names.get(i), later, start, end, queues, digests));
         }
-        Instant severityFrom = start.plus(Duration.between(start, end).multipliedBy(2).dividedBy(5));
+        Duration span = Duration.between(start, end);
+        Instant severityFrom = start.plus(span.multipliedBy(2).dividedBy(5));
         return new SyntheticTeam(agents, users, severityFrom);
     }
 

@@ -75,7 +75,8 @@ class FiltersTest {
     void agentFilterIgnoresTheCaseOfTheUuid() {
         String agent = truth.get(0).agentId();
 
-        assertFilter("agent_id=" + agent.toUpperCase(Locale.ROOT), run -> agent.equals(run.agentId()));
+        assertFilter("agent_id=" + agent.toUpperCase(Locale.ROOT),
+                run -> agent.equals(run.agentId()));
     }
 
     @Test
@@ -93,7 +94,7 @@ class FiltersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"api", "schedule", "manual", "webhook", "email", "API", "carrier-pigeon"})
+    @ValueSource(strings = {"api", "schedule", "manual", "webhook", "email", "API", "pigeon"})
     void sourceFilterMatchesExactly(String source) {
         assertFilter("source=" + source, run -> source.equals(run.source()));
     }
@@ -112,7 +113,8 @@ class FiltersTest {
     @Test
     void searchFindsRunsOnlyThroughTheirCaseTitle() {
         long onlyInCase = truth.stream()
-                .filter(run -> run.caseTitle() != null && run.caseTitle().contains("Refund request"))
+                .filter(run -> run.caseTitle() != null
+                        && run.caseTitle().contains("Refund request"))
                 .filter(run -> run.title() == null || !run.title().contains("Refund request"))
                 .count();
 

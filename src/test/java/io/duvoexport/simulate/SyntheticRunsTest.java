@@ -179,7 +179,8 @@ class SyntheticRunsTest {
 
     @Test
     void titlesMixScriptsQuotesCommasAndNewlines() {
-        List<String> titles = truth.stream().map(SimulatedRun::title).filter(Objects::nonNull).toList();
+        List<String> titles =
+                truth.stream().map(SimulatedRun::title).filter(Objects::nonNull).toList();
 
         assertThat(titles).anyMatch(t -> t.contains("\""))
                 .anyMatch(t -> t.contains(","))
@@ -190,13 +191,15 @@ class SyntheticRunsTest {
                 .anyMatch(t -> t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
                         == Character.UnicodeScript.HAN))
                 .anyMatch(t -> t.contains("é") || t.contains("ü"));
-        assertThat(truth).extracting(SimulatedRun::caseTitle).anyMatch(t -> t != null && t.contains("\n"));
+        assertThat(truth).extracting(SimulatedRun::caseTitle)
+                .anyMatch(t -> t != null && t.contains("\n"));
     }
 
     @Test
     void runNumbersCountUpPerAgent() {
         Map<String, List<Long>> numbers = truth.stream().collect(Collectors.groupingBy(
-                SimulatedRun::agentId, Collectors.mapping(SimulatedRun::runNumber, Collectors.toList())));
+                SimulatedRun::agentId,
+                Collectors.mapping(SimulatedRun::runNumber, Collectors.toList())));
 
         assertThat(numbers.values()).allSatisfy(list -> assertThat(list)
                 .isSortedAccordingTo(Comparator.naturalOrder())
@@ -216,8 +219,8 @@ class SyntheticRunsTest {
                 .anyMatch(row -> isAbsentOnInFlight(row, false))
                 .anyMatch(row -> !row.has("eval_summaries"))
                 .anyMatch(row -> row.has("eval_summaries") && row.get("eval_summaries").isNull())
-                .anyMatch(row -> readyWithoutSeverity(row) && !row.get("eval_summaries").has("severityCounts"))
-                .anyMatch(row -> readyWithoutSeverity(row) && row.get("eval_summaries").has("severityCounts"));
+                .anyMatch(row -> readyWithoutSeverity(row) && !severityKeyPresent(row))
+                .anyMatch(row -> readyWithoutSeverity(row) && severityKeyPresent(row));
     }
 
     @Test
@@ -256,6 +259,10 @@ class SyntheticRunsTest {
         JsonNode eval = row.get("eval_summaries");
         return eval != null && !eval.isNull() && eval.get("status").stringValue().equals("ready")
                 && (eval.get("severityCounts") == null || eval.get("severityCounts").isNull());
+    }
+
+    private static boolean severityKeyPresent(JsonNode row) {
+        return row.get("eval_summaries").has("severityCounts");
     }
 
     private static boolean oldNameOnlyBeforeNewName(List<SimulatedRun> runsOfAgent) {
