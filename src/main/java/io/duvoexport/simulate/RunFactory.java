@@ -1,7 +1,10 @@
 package io.duvoexport.simulate;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Makes synthetic runs of one team: who ran them, from where, in which queue, and a status with
@@ -26,6 +29,9 @@ final class RunFactory {
     private static final long MINUTE_MICROS = 60_000_000L;
 
     private final SyntheticTeam team;
+    /** Equal evaluations share one instance: there are a few thousand distinct ones at most. */
+    private final Map<SimulatedEvaluation, SimulatedEvaluation> evaluations =
+            new ConcurrentHashMap<>();
 
     RunFactory(SyntheticTeam team) {
         this.team = team;
@@ -89,8 +95,9 @@ final class RunFactory {
             total += HUGE_COUNT;
         }
         String comment = rng.nextDouble() < 0.4 ? RunTexts.finalComment(rng) : null;
-        return new SimulatedEvaluation(EvaluationStatus.READY, total - failing, total, comment,
-                severity);
+        SimulatedEvaluation scored = new SimulatedEvaluation(EvaluationStatus.READY,
+                total - failing, total, comment, severity);
+        return evaluations.computeIfAbsent(scored, Function.identity());
     }
 
     /** Prompts submitted by a run with this timeline: none before it starts. */

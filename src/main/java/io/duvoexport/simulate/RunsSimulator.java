@@ -173,6 +173,10 @@ public final class RunsSimulator implements AutoCloseable {
      * from a sequence seeded by the settings, so a test replays identically.
      */
     public synchronized List<SimulatedRun> insertRuns(int count, Instant createdAt) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + count);
+        }
+        Objects.requireNonNull(createdAt, "createdAt");
         SplittableRandom rng = nextMutationRandom();
         List<SimulatedRun> added = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
