@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -84,8 +85,8 @@ class MutationsTest {
         JsonNode newest = api.list("limit=3").json();
         assertThat(newest.get("total").longValue()).isEqualTo(1_003);
         assertThat(newest.get("data")).extracting(row -> row.get("id").stringValue())
-                .containsExactlyElementsOf(added.stream().map(SimulatedRun::id).sorted()
-                        .sorted(java.util.Comparator.reverseOrder()).toList());
+                .containsExactlyElementsOf(added.stream().map(SimulatedRun::id)
+                        .sorted(Comparator.reverseOrder()).toList());
         assertThat(added).allSatisfy(run -> {
             assertThat(run.createdAt()).isEqualTo(createdAt);
             assertThat(run.status().isFinished()).isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -234,7 +235,7 @@ class SyntheticRunsTest {
 
     @Test
     void timestampsAreUtcWithMillisecondsOrMicroseconds() {
-        Set<Integer> precisions = new java.util.HashSet<>();
+        Set<Integer> precisions = new HashSet<>();
         for (JsonNode row : rows) {
             for (String field : List.of("created_at", "updated_at", "started_at", "completed_at",
                     "postponed_to")) {
