@@ -1,7 +1,10 @@
 package io.duvoexport.simulate;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Makes synthetic runs of one team: who ran them, from where, in which queue, and a status with
@@ -26,6 +29,9 @@ final class RunFactory {
     private static final long MINUTE_MICROS = 60_000_000L;
 
     private final SyntheticTeam team;
+    /** Equal evaluations share one instance: there are a few thousand distinct ones at most. */
+    private final Map<SimulatedEvaluation, SimulatedEvaluation> evaluations =
+            new ConcurrentHashMap<>();
 
     RunFactory(SyntheticTeam team) {
         this.team = team;
@@ -36,9 +42,9 @@ final class RunFactory {
     }
 
     /**
-     * A run created at {@code createdAt} as seen at {@code now} (a later {@code createdAt} counts as
-     * just created). Timestamps keep microseconds when {@code createdAt} has them, and are
-     * otherwise whole milliseconds.
+     * A run created at {@code createdAt} as seen at {@code now} (a later {@code createdAt}
+     * counts as just created). Timestamps keep microseconds when {@code createdAt} has them, and
+     * are otherwise whole milliseconds.
      */
     SimulatedRun create(String id, Instant createdAt, Instant now, RunNumbers numbers,
             SplittableRandom rng) {
@@ -54,12 +60,13 @@ final class RunFactory {
                 .source(source)
                 .userId(team.pickUser(source, rng))
                 .title(title(rng))
-                .digestId(agent.digestId() != null && rng.nextDouble() < 0.6 ? agent.digestId() : null);
+                .digestId(digest(agent, rng));
         placeInQueue(run, agent.queue(), rng);
 
         long created = RunTimeline.micros(createdAt);
         long seenAt = Math.max(created, RunTimeline.micros(now));
-        RunTimeline timeline = RunTimeline.draw(pickStatus(seenAt - created, rng), created, seenAt, rng);
+        RunStatus status = pickStatus(seenAt - created, rng);
+        RunTimeline timeline = RunTimeline.draw(status, created, seenAt, rng);
         run.evaluation(evaluateOnCreation(timeline, seenAt, rng));
         run.submittedPromptCount(promptCount(timeline, rng));
         timeline.writeTo(run, hasMicros(createdAt));
@@ -76,7 +83,9 @@ final class RunFactory {
         }
         long total = 3 + rng.nextInt(10);
         double failChance = status == RunStatus.FAILED ? 0.65 : 0.3;
-        long failing = rng.nextDouble() < failChance ? 1 + Math.min(total - 1, geometric(0.45, rng)) : 0;
+        long failing = rng.nextDouble() < failChance
+                ? 1 + Math.min(total - 1, geometric(0.45, rng))
+                : 0;
         boolean withSeverity = evaluatedAt >= RunTimeline.micros(team.severityIntroducedAt());
         SeverityCounts severity = withSeverity ? splitBySeverity(failing, rng) : null;
         if (withSeverity && rng.nextDouble() < 1.0 / 2_500) {
@@ -86,8 +95,9 @@ final class RunFactory {
             total += HUGE_COUNT;
         }
         String comment = rng.nextDouble() < 0.4 ? RunTexts.finalComment(rng) : null;
-        return new SimulatedEvaluation(EvaluationStatus.READY, total - failing, total, comment,
-                severity);
+        SimulatedEvaluation scored = new SimulatedEvaluation(EvaluationStatus.READY,
+                total - failing, total, comment, severity);
+        return evaluations.computeIfAbsent(scored, Function.identity());
     }
 
     /** Prompts submitted by a run with this timeline: none before it starts. */
@@ -112,11 +122,17 @@ final class RunFactory {
         return instant.getNano() % 1_000_000 != 0;
     }
 
-    /** In-flight runs are mostly from the last day or two; a few old ones are stuck. */
+    /**
+     * In-flight runs are mostly from the last day or two, and runs of the last few minutes have
+     * rarely had time to finish; a few old ones are stuck.
+     */
     private static RunStatus pickStatus(long ageMicros, SplittableRandom rng) {
         double ageHours = ageMicros / HOUR_MICROS;
         boolean recent = ageHours < 48;
-        double inFlight = recent ? 0.03 + 0.55 * Math.exp(-ageHours / 6) : 0.002;
+        double justCreated = Math.exp(-ageHours * 20);
+        double inFlight = recent
+                ? Math.max(justCreated, 0.03 + 0.55 * Math.exp(-ageHours / 6))
+                : 0.002;
         if (rng.nextDouble() >= inFlight) {
             return FINISHED.pick(rng);
         }
@@ -128,8 +144,12 @@ final class RunFactory {
         if (rng.nextDouble() >= evaluationChance(timeline.status)) {
             return null;
         }
-        long reference = timeline.completed != RunTimeline.NONE ? timeline.completed : timeline.updated;
-        long lag = MINUTE_MICROS / 3 + (long) (-Math.log(1 - rng.nextDouble()) * 10 * MINUTE_MICROS);
+        long reference = timeline.completed != RunTimeline.NONE
+                ? timeline.completed
+                : timeline.updated;
+        // scoring takes 20 s plus an exponential wait, ten minutes on average
+        long lag = MINUTE_MICROS / 3
+                + (long) (-Math.log(1 - rng.nextDouble()) * 10 * MINUTE_MICROS);
         boolean stuck = rng.nextDouble() < 0.004;
         if (stuck || reference + lag > now) {
             timeline.touch(Math.min(reference + MINUTE_MICROS / 3, now));
@@ -157,6 +177,10 @@ final class RunFactory {
         if (queue != null && rng.nextDouble() < 0.9) {
             run.caseQueue(queue.id(), queue.name(), RandomUuid.next(rng), RunTexts.caseTitle(rng));
         }
+    }
+
+    private static String digest(SyntheticAgent agent, SplittableRandom rng) {
+        return agent.digestId() != null && rng.nextDouble() < 0.6 ? agent.digestId() : null;
     }
 
     private static String title(SplittableRandom rng) {

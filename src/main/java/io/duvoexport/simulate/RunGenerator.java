@@ -47,7 +47,8 @@ final class RunGenerator {
             long candidate = start + (long) ((end - start) * rng.nextDouble()) + 1;
             if (rng.nextDouble() < intensity(candidate, start, end)) {
                 boolean micros = rng.nextDouble() < 0.3;
-                created[filled++] = micros ? candidate : candidate - Math.floorMod(candidate, 1_000L);
+                long millis = candidate - Math.floorMod(candidate, 1_000L);
+                created[filled++] = micros ? candidate : millis;
             }
         }
         Arrays.sort(created);

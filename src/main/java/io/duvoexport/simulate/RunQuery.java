@@ -112,7 +112,8 @@ record RunQuery(
     }
 
     private static boolean mentions(SimulatedRun run, String text) {
-        return containsIgnoringCase(run.title(), text) || containsIgnoringCase(run.caseTitle(), text);
+        return containsIgnoringCase(run.title(), text)
+                || containsIgnoringCase(run.caseTitle(), text);
     }
 
     /**
@@ -243,7 +244,8 @@ record RunQuery(
         if (sortOrder.equals("asc")) {
             return false;
         }
-        throw new InvalidParameterException("sort_order must be asc or desc, was " + echo(sortOrder));
+        throw new InvalidParameterException(
+                "sort_order must be asc or desc, was " + echo(sortOrder));
     }
 
     private static RunStatus status(String text) {

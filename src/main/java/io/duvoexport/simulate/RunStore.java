@@ -41,7 +41,8 @@ final class RunStore {
             require(!addedIds.contains(run.id()), "run " + run.id() + " already exists");
             SimulatedRun changed = change.apply(run);
             if (changed != null) {
-                require(changed.id().equals(run.id()), "the id of run " + run.id() + " never changes");
+                require(changed.id().equals(run.id()),
+                        "the id of run " + run.id() + " never changes");
                 require(changed.createdAt().equals(run.createdAt()),
                         "the createdAt of run " + run.id() + " never changes");
                 next.add(changed);

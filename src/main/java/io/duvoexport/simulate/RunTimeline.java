@@ -101,7 +101,8 @@ final class RunTimeline {
             return null;
         }
         long kept = microPrecision ? micros : micros - Math.floorMod(micros, 1_000L);
-        return Instant.ofEpochSecond(Math.floorDiv(kept, SECOND), Math.floorMod(kept, SECOND) * 1_000);
+        long seconds = Math.floorDiv(kept, SECOND);
+        return Instant.ofEpochSecond(seconds, Math.floorMod(kept, SECOND) * 1_000);
     }
 
     private void awaitStart(long now, SplittableRandom rng) {

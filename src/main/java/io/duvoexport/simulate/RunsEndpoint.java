@@ -48,10 +48,11 @@ final class RunsEndpoint implements HttpHandler {
         try {
             pause(settings.latency());
             Answer answer = answer(exchange);
-            send(exchange, answer);
+            // recorded before sending, so a client that has its answer finds it counted
             URI uri = exchange.getRequestURI();
             journal.record(new ServedRequest(exchange.getRequestMethod(), uri.getRawPath(),
                     uri.getRawQuery(), answer.status()));
+            send(exchange, answer);
         } finally {
             exchange.close();
         }
@@ -62,8 +63,11 @@ final class RunsEndpoint implements HttpHandler {
         if (!limiter.enabled()) {
             return guarded(exchange, credential);
         }
-        FixedWindowRateLimiter.Verdict verdict = limiter.acquire(credential == null ? "" : credential);
-        Answer answer = verdict.allowed() ? guarded(exchange, credential) : tooManyRequests(verdict);
+        FixedWindowRateLimiter.Verdict verdict =
+                limiter.acquire(credential == null ? "" : credential);
+        Answer answer = verdict.allowed()
+                ? guarded(exchange, credential)
+                : tooManyRequests(verdict);
         return answer.withHeader("x-ratelimit-limit", Integer.toString(verdict.limit()))
                 .withHeader("x-ratelimit-remaining", Integer.toString(verdict.remaining()))
                 .withHeader("x-ratelimit-reset", Long.toString(verdict.resetEpochSeconds()));

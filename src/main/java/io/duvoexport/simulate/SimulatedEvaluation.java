@@ -23,14 +23,19 @@ public record SimulatedEvaluation(
         Objects.requireNonNull(status, "status");
     }
 
+    private static final SimulatedEvaluation IN_PROGRESS =
+            new SimulatedEvaluation(EvaluationStatus.IN_PROGRESS, null, null, null, null);
+    private static final SimulatedEvaluation UNAVAILABLE =
+            new SimulatedEvaluation(EvaluationStatus.UNAVAILABLE, null, null, null, null);
+
     /** An evaluation that has started scoring and has no figures yet. */
     public static SimulatedEvaluation inProgress() {
-        return new SimulatedEvaluation(EvaluationStatus.IN_PROGRESS, null, null, null, null);
+        return IN_PROGRESS;
     }
 
     /** An evaluation that could not be produced. */
     public static SimulatedEvaluation unavailable() {
-        return new SimulatedEvaluation(EvaluationStatus.UNAVAILABLE, null, null, null, null);
+        return UNAVAILABLE;
     }
 
     /**

@@ -211,10 +211,10 @@ public record SimulatedRun(
 
         /** The run; throws {@link NullPointerException} if id, createdAt or status is unset. */
         public SimulatedRun build() {
-            return new SimulatedRun(id, createdAt, updatedAt, startedAt, completedAt, status, source,
-                    title, runNumber, agentId, agentName, buildId, userId, caseQueueItemId,
-                    caseQueueId, caseQueueName, caseTitle, postponedTo, submittedPromptCount,
-                    evaluation, digestId);
+            return new SimulatedRun(id, createdAt, updatedAt, startedAt, completedAt, status,
+                    source, title, runNumber, agentId, agentName, buildId, userId,
+                    caseQueueItemId, caseQueueId, caseQueueName, caseTitle, postponedTo,
+                    submittedPromptCount, evaluation, digestId);
         }
     }
 }

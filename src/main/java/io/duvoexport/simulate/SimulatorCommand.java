@@ -146,7 +146,7 @@ public final class SimulatorCommand {
             case "--seed" -> settings.seed(seed(value));
             case "--now" -> settings.now(instant(value));
             case "--team-id" -> settings.teamId(matching(flag, value, TEAM_ID, "a lowercase uuid"));
-            case "--api-key" -> settings.apiKey(matching(flag, value, API_KEY, "non-empty, no spaces"));
+            case "--api-key" -> settings.apiKey(matching(flag, value, API_KEY, "without spaces"));
             case "--status-in-payload" -> settings.statusInPayload(bool(flag, value));
             case "--latency-ms" ->
                     settings.latency(Duration.ofMillis(integer(flag, value, 0, 600_000)));
@@ -163,7 +163,9 @@ public final class SimulatorCommand {
         int perWindow = integer("--rate-limit", requests, 0, Integer.MAX_VALUE);
         int seconds = integer("--rate-window-seconds",
                 flags.getOrDefault("--rate-window-seconds", "60"), 1, 86_400);
-        return perWindow == 0 ? RateLimit.off() : RateLimit.of(perWindow, Duration.ofSeconds(seconds));
+        return perWindow == 0
+                ? RateLimit.off()
+                : RateLimit.of(perWindow, Duration.ofSeconds(seconds));
     }
 
     private static int integer(String flag, String value, int min, int max) {

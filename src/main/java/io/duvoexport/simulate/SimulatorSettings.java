@@ -62,7 +62,8 @@ public record SimulatorSettings(
         Objects.requireNonNull(clock, "clock");
         require(runs >= 0, "runs must be >= 0, was " + runs);
         require(days >= 1, "days must be >= 1, was " + days);
-        require(UUID_TEXT.matcher(teamId).matches(), "teamId must be a lowercase uuid, was " + teamId);
+        require(UUID_TEXT.matcher(teamId).matches(),
+                "teamId must be a lowercase uuid, was " + teamId);
         require(!apiKey.isBlank() && apiKey.chars().noneMatch(Character::isWhitespace),
                 "apiKey must be non-empty without whitespace");
         require(port >= 0 && port <= 65_535, "port must be between 0 and 65535, was " + port);

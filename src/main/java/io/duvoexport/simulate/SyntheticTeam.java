@@ -18,20 +18,20 @@ final class SyntheticTeam {
 
     private static final List<String> AGENT_NAMES = List.of(
             "Invoice Processor", "Lead Qualifier", "Support Triage", "Contract Reviewer",
-            "Expense Auditor", "Onboarding Assistant", "KYC Checker", "Order Entry",
+            "Expense Auditor", "Onboarding Guide", "KYC Checker", "Order Entry",
             "Returns Handler", "Price Monitor", "Competitor Watch", "Weekly Reporter",
             "CRM Hygiene", "Email Responder", "Meeting Summarizer", "Recruiting Screener",
             "Vendor Onboarding", "Claims Intake", "Shipment Tracker", "Churn Risk Analyst",
             "Renewal Reminder", "Compliance Monitor", "Übersetzungs-Agent",
             "Réconciliation bancaire", "請求書チェッカー", "Payroll Checker", "Tender Scout",
-            "Quote Builder", "Inventory Sync", "Dunning Assistant", "Patent Watch",
+            "Quote Builder", "Inventory Sync", "Dunning Desk", "Patent Watch",
             "Travel Booker", "Social Listening", "Data Room Indexer", "Tax ID Validator",
             "Warranty Desk", "Lease Abstractor", "Grant Finder", "Board Pack Drafter",
             "Web Research");
 
     private static final List<String> LATER_NAMES = List.of(
             "Accounts Payable Agent", "Lead Scoring v2", "Customer Care Triage",
-            "Contract Reviewer (EU)", "Ops \"Night Shift\" Agent", "Assistant d'accueil");
+            "Contract Reviewer (EU)", "Ops \"Night Shift\" Agent", "Agent d'accueil");
 
     private static final List<String> QUEUE_NAMES = List.of(
             "Accounts Payable – Invoices", "Customer Support (EU)", "Onboarding: KYC checks",
@@ -73,7 +73,8 @@ final class SyntheticTeam {
             String later = renameSlot >= 0 ? LATER_NAMES.get(renameSlot) : null;
             agents.add(agent(rng, names.get(i), later, start, end, queues, digests));
         }
-        Instant severityFrom = start.plus(Duration.between(start, end).multipliedBy(2).dividedBy(5));
+        Duration span = Duration.between(start, end);
+        Instant severityFrom = start.plus(span.multipliedBy(2).dividedBy(5));
         return new SyntheticTeam(agents, users, severityFrom);
     }
 

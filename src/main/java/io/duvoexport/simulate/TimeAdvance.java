@@ -106,14 +106,12 @@ final class TimeAdvance {
 
     /** Finishes or starts an in-flight run, or leaves it; returns whether it changed. */
     private boolean progress(RunTimeline timeline) {
-        double finishChance = 1 - Math.exp(-minutes / meanMinutesToFinish(timeline.status));
-        if (rng.nextDouble() < finishChance) {
+        if (rng.nextDouble() < happens(meanMinutesToFinish(timeline.status))) {
             timeline.finishBetween(from, to, RunFactory.finishedStatus(rng), rng);
             finished++;
             return true;
         }
-        double startChance = 1 - Math.exp(-minutes / 15);
-        if (timeline.started == RunTimeline.NONE && rng.nextDouble() < startChance) {
+        if (timeline.started == RunTimeline.NONE && rng.nextDouble() < happens(15)) {
             timeline.startBetween(from, to, rng);
             started++;
             return true;
@@ -121,19 +119,31 @@ final class TimeAdvance {
         return false;
     }
 
+    /**
+     * The evaluation after the step. Runs that just finished are evaluated as often as new runs
+     * are; unevaluated runs of the last day catch up slowly (one in ten over six hours); scoring
+     * in progress takes ten minutes on average; a scored run is re-scored about once in
+     * 300 days. Chances grow with the step's length, so many short steps act like one long one.
+     */
     private SimulatedEvaluation reevaluate(RunTimeline timeline, SimulatedEvaluation current) {
         if (current == null) {
             boolean justFinished = timeline.completed > from;
             boolean recent = timeline.completed > to - (long) DAY_MICROS;
             double chance = justFinished
                     ? RunFactory.evaluationChance(timeline.status)
-                    : recent ? 0.05 : 0;
+                    : recent ? happens(3_400) : 0;
             return rng.nextDouble() < chance ? evaluate(timeline, justFinished) : null;
         }
         boolean scores = current.status() == EvaluationStatus.IN_PROGRESS
-                ? rng.nextDouble() < 1 - Math.exp(-minutes / 10)
-                : current.status() == EvaluationStatus.READY && rng.nextDouble() < 0.001;
+                ? rng.nextDouble() < happens(10)
+                : current.status() == EvaluationStatus.READY
+                        && rng.nextDouble() < happens(300 * 24 * 60);
         return scores ? evaluate(timeline, false) : current;
+    }
+
+    /** The chance that something taking {@code meanMinutes} on average happens in this step. */
+    private double happens(double meanMinutes) {
+        return 1 - Math.exp(-minutes / meanMinutes);
     }
 
     /** A new evaluation made within the step; a quarter of fresh ones are still scoring. */

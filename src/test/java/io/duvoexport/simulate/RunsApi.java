@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +46,18 @@ final class RunsApi {
         return send(request.GET().build());
     }
 
+    /** GET of an absolute URL with a bearer key, outside any simulator handle. */
+    static Reply getRaw(String url, String key) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + key).GET().build();
+        return send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), request);
+    }
+
     Reply send(HttpRequest request) {
+        return send(http, request);
+    }
+
+    private static Reply send(HttpClient http, HttpRequest request) {
         try {
             HttpResponse<byte[]> response =
                     http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -93,7 +105,7 @@ final class RunsApi {
         }
 
         String text() {
-            return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(response.body(), StandardCharsets.UTF_8);
         }
 
         JsonNode json() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -179,7 +180,8 @@ class SyntheticRunsTest {
 
     @Test
     void titlesMixScriptsQuotesCommasAndNewlines() {
-        List<String> titles = truth.stream().map(SimulatedRun::title).filter(Objects::nonNull).toList();
+        List<String> titles =
+                truth.stream().map(SimulatedRun::title).filter(Objects::nonNull).toList();
 
         assertThat(titles).anyMatch(t -> t.contains("\""))
                 .anyMatch(t -> t.contains(","))
@@ -190,13 +192,15 @@ class SyntheticRunsTest {
                 .anyMatch(t -> t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
                         == Character.UnicodeScript.HAN))
                 .anyMatch(t -> t.contains("é") || t.contains("ü"));
-        assertThat(truth).extracting(SimulatedRun::caseTitle).anyMatch(t -> t != null && t.contains("\n"));
+        assertThat(truth).extracting(SimulatedRun::caseTitle)
+                .anyMatch(t -> t != null && t.contains("\n"));
     }
 
     @Test
     void runNumbersCountUpPerAgent() {
         Map<String, List<Long>> numbers = truth.stream().collect(Collectors.groupingBy(
-                SimulatedRun::agentId, Collectors.mapping(SimulatedRun::runNumber, Collectors.toList())));
+                SimulatedRun::agentId,
+                Collectors.mapping(SimulatedRun::runNumber, Collectors.toList())));
 
         assertThat(numbers.values()).allSatisfy(list -> assertThat(list)
                 .isSortedAccordingTo(Comparator.naturalOrder())
@@ -216,8 +220,8 @@ class SyntheticRunsTest {
                 .anyMatch(row -> isAbsentOnInFlight(row, false))
                 .anyMatch(row -> !row.has("eval_summaries"))
                 .anyMatch(row -> row.has("eval_summaries") && row.get("eval_summaries").isNull())
-                .anyMatch(row -> readyWithoutSeverity(row) && !row.get("eval_summaries").has("severityCounts"))
-                .anyMatch(row -> readyWithoutSeverity(row) && row.get("eval_summaries").has("severityCounts"));
+                .anyMatch(row -> readyWithoutSeverity(row) && !severityKeyPresent(row))
+                .anyMatch(row -> readyWithoutSeverity(row) && severityKeyPresent(row));
     }
 
     @Test
@@ -231,7 +235,7 @@ class SyntheticRunsTest {
 
     @Test
     void timestampsAreUtcWithMillisecondsOrMicroseconds() {
-        Set<Integer> precisions = new java.util.HashSet<>();
+        Set<Integer> precisions = new HashSet<>();
         for (JsonNode row : rows) {
             for (String field : List.of("created_at", "updated_at", "started_at", "completed_at",
                     "postponed_to")) {
@@ -256,6 +260,10 @@ class SyntheticRunsTest {
         JsonNode eval = row.get("eval_summaries");
         return eval != null && !eval.isNull() && eval.get("status").stringValue().equals("ready")
                 && (eval.get("severityCounts") == null || eval.get("severityCounts").isNull());
+    }
+
+    private static boolean severityKeyPresent(JsonNode row) {
+        return row.get("eval_summaries").has("severityCounts");
     }
 
     private static boolean oldNameOnlyBeforeNewName(List<SimulatedRun> runsOfAgent) {

@@ -1,0 +1,113 @@
+package io.duvoexport.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The {@code simulate} command line: help, refusals, and a server that serves what it prints. */
+class SimulatorCommandTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void helpPrintsUsageAndSucceeds() {
+        int exit = run("--help");
+
+        assertThat(exit).isZero();
+        assertThat(out()).startsWith("Usage: simulate").contains("--rate-limit", "--seed",
+                "--status-in-payload", "--latency-ms", "--port", "--runs", "--days");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "--runs abc                  | --runs",
+        "--port 70000                | --port",
+        "--days 0                    | --days",
+        "--rate-limit lots           | --rate-limit",
+        "--status-in-payload maybe   | --status-in-payload",
+        "--latency-ms -5             | --latency-ms",
+        "--now tomorrow              | --now",
+        "--team-id team-7            | --team-id",
+        "--colour blue               | --colour",
+        "--port                      | --port",
+    })
+    void badFlagsPrintOneLineNamingTheFlagAndExitTwo(String args, String flag) {
+        int exit = run(args.split(" "));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err().lines()).singleElement().asString().contains(flag);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void servesUntilInterruptedAndPrintsWhatAClientNeeds() throws Exception {
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread command = new Thread(() -> exit.set(run("simulate", "--port", "0", "--runs", "300",
+                "--seed", "5", "--rate-limit", "50", "--rate-window-seconds", "2",
+                "--status-in-payload", "false", "--now", "2026-12-01T00:00:00Z")));
+        command.start();
+        Map<String, String> env = awaitEnvironment();
+
+        RunsApi.Reply reply = RunsApi.getRaw(env.get("DUVO_BASE_URL") + "/v2/teams/"
+                + env.get("DUVO_TEAM_ID") + "/runs?limit=3", env.get("DUVO_API_KEY"));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("total").longValue()).isEqualTo(300);
+        assertThat(reply.json().get("data").get(0).has("status")).isFalse();
+        assertThat(reply.header("x-ratelimit-limit")).isEqualTo("50");
+        assertThat(env.get("DUVO_TEAM_ID")).isEqualTo(SimulatorSettings.DEFAULT_TEAM_ID);
+        assertThat(env.get("DUVO_API_KEY")).isEqualTo(SimulatorSettings.DEFAULT_API_KEY);
+        assertThat(err()).contains("300 runs");
+
+        command.interrupt();
+        command.join(10_000);
+        assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void shellWordsAreQuotedOnlyWhenNeeded() {
+        assertThat(SimulatorCommand.shellWord("http://127.0.0.1:8080"))
+                .isEqualTo("http://127.0.0.1:8080");
+        assertThat(SimulatorCommand.shellWord("it's $HOME")).isEqualTo("'it'\\''s $HOME'");
+    }
+
+    private Map<String, String> awaitEnvironment() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> lines = out().lines().toList();
+            if (lines.size() >= 3) {
+                Map<String, String> env = new LinkedHashMap<>();
+                lines.forEach(line -> env.put(line.substring(0, line.indexOf('=')),
+                        line.substring(line.indexOf('=') + 1)));
+                assertThat(env).containsOnlyKeys("DUVO_BASE_URL", "DUVO_TEAM_ID", "DUVO_API_KEY");
+                return env;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no environment lines within 20 s; stderr: " + err());
+    }
+
+    private int run(String... args) {
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return SimulatorCommand.run(args, stdout, stderr);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
