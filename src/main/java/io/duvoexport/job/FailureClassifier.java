@@ -4,6 +4,7 @@ import io.duvoexport.api.ApiException;
 import io.duvoexport.config.ConfigurationException;
 import io.duvoexport.publish.OutputLock;
 import java.util.List;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.boot.context.properties.bind.BindException;
 
 /** Maps what went wrong to an exit code and the one line that tells the operator what to do. */
@@ -21,10 +22,15 @@ public final class FailureClassifier {
                 return known;
             }
         }
-        Throwable first = failures.isEmpty() ? null : failures.get(0);
-        String what = first == null
+        // a partitioned step reports "a partition failed": the partition's own failure says why
+        Throwable first = failures.stream()
+                .filter(f -> !(f instanceof JobExecutionException))
+                .findFirst()
+                .orElse(failures.isEmpty() ? null : failures.get(0));
+        Throwable root = first == null ? null : rootCause(first);
+        String what = root == null
                 ? "the export failed without an exception"
-                : first.getClass().getSimpleName() + ": " + oneLine(first.getMessage());
+                : root.getClass().getSimpleName() + ": " + oneLine(root.getMessage());
         return new Outcome(ExitCode.UNEXPECTED,
                 what + " (see the log above; re-running the same command resumes the export)");
     }
@@ -61,11 +67,15 @@ public final class FailureClassifier {
     }
 
     private static String rootMessage(Throwable t) {
+        return rootCause(t).getMessage();
+    }
+
+    private static Throwable rootCause(Throwable t) {
         Throwable root = t;
-        while (root.getCause() != null) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root;
     }
 
     /** Messages may quote API text: keep them on one line so they cannot forge log lines. */
