@@ -1,5 +1,5 @@
 # duvo-runs-export: make demo, then make test. Overrides: make run ARGS="--mode=full --force"
-.PHONY: build test run demo simulate bench bench-quick clean help
+.PHONY: build test soak run demo simulate bench bench-quick clean help
 
 MVN  ?= mvn -B -q
 JAVA ?= java
@@ -12,8 +12,13 @@ help: ## list the targets
 build: ## compile and package the executable jar (tests skipped)
 	$(MVN) package -DskipTests
 
-test: ## run every test (unit, simulator, end to end)
+test: ## run every test (unit, simulator, end to end, kill and resume, the nightly wrapper)
 	$(MVN) verify
+	bash jobs/tests/nightly-wrapper.sh
+
+SEEDS ?= 25
+soak: ## kill the exporter at many more random moments (SEEDS per kind, default 25)
+	$(MVN) test -Dtest=KillAndResumeTest -Dkill.seeds=$(SEEDS)
 
 run: build ## export once against the API that DUVO_BASE_URL names (real or simulated)
 	$(JAVA) -jar $(JAR) export $(ARGS)
