@@ -56,9 +56,10 @@ public final class PageStager {
      *
      * @param batchName unique per unit and first offset, safe as a file name
      * @param listedStatus the listing's status filter, tagged on runs without a status
+     * @param progress where the unit stands after these pages, or null for a first page
      */
-    public Staged stage(String batchName, List<RunsPage> pages, String listedStatus)
-            throws IOException {
+    public Staged stage(String batchName, List<RunsPage> pages, String listedStatus,
+            BatchProgress progress) throws IOException {
         Map<LocalDate, List<RunRow>> byDate = new TreeMap<>();
         List<String> rejects = new ArrayList<>();
         for (RunsPage page : pages) {
@@ -75,7 +76,7 @@ public final class PageStager {
                 }
             }
         }
-        writeBatch(batchName, byDate, rejects);
+        writeBatch(batchName, byDate, rejects, progress);
         long rows = byDate.values().stream().mapToLong(List::size).sum();
         return new Staged(rows, rejects.size());
     }
@@ -87,7 +88,7 @@ public final class PageStager {
 
     /** Writes the batch in a hidden folder, then renames it over any earlier attempt's. */
     private void writeBatch(String batchName, Map<LocalDate, List<RunRow>> byDate,
-            List<String> rejects) throws IOException {
+            List<String> rejects, BatchProgress progress) throws IOException {
         Path batches = new Path(stagingDir, "batches");
         Path tmp = new Path(batches, "." + batchName + ".tmp");
         Path target = new Path(batches, batchName);
@@ -107,6 +108,12 @@ public final class PageStager {
                     out.write(line.getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                 }
+            }
+        }
+        if (progress != null) {
+            try (OutputStream out =
+                    storage.fs().create(new Path(tmp, StagingArea.PROGRESS_FILE))) {
+                out.write(progress.encode().getBytes(StandardCharsets.UTF_8));
             }
         }
         // the batch was not committed, so no one relies on an earlier attempt's folder

@@ -1,12 +1,15 @@
 package io.duvoexport.export;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
@@ -23,6 +26,7 @@ import org.apache.hadoop.fs.Path;
 public final class StagingArea {
 
     public static final String REJECTS_FILE = "rejects.jsonl";
+    static final String PROGRESS_FILE = "progress";
 
     private static final String DATE_PREFIX = "created_date=";
     private static final String PARQUET = ".parquet";
@@ -71,6 +75,26 @@ public final class StagingArea {
             }
         }
         return files;
+    }
+
+    /**
+     * The progress recorded by the last staged batch of a unit (batches are named
+     * {@code <unit>-<zero-padded offset>}), or empty when none is staged.
+     */
+    public Optional<BatchProgress> latestProgress(String unitName) throws IOException {
+        Path latest = null;
+        for (Path batch : batches()) {
+            if (batch.getName().startsWith(unitName + "-")) {
+                latest = batch; // batches are listed in name order, hence offset order
+            }
+        }
+        if (latest == null || !storage.fs().exists(new Path(latest, PROGRESS_FILE))) {
+            return Optional.empty();
+        }
+        try (InputStream in = storage.fs().open(new Path(latest, PROGRESS_FILE))) {
+            return Optional.of(BatchProgress.decode(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
     }
 
     private List<Path> batches() throws IOException {

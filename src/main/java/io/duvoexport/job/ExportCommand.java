@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -76,6 +77,7 @@ public class ExportCommand {
         }
         JobParameters parameters = parameters(request);
         recoverDeadExecutions();
+        removeInstanceWithoutExecution(parameters);
         JobExecution execution;
         try {
             execution = jobOperator.start(exportJob, parameters);
@@ -104,6 +106,19 @@ public class ExportCommand {
                     running.getId(), running.getJobParameters().getLocalDate(DATE),
                     running.getStatus());
             jobOperator.recover(running);
+        }
+    }
+
+    /**
+     * A process killed between creating a job instance and its first execution leaves an
+     * instance that Spring Batch can neither start nor restart; it holds no work, so it goes.
+     */
+    private void removeInstanceWithoutExecution(JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(exportJob.getName(), parameters);
+        if (instance != null && jobRepository.getLastJobExecution(instance) == null) {
+            log.warn("removing job instance {}: a process that is gone created it and ran nothing",
+                    instance.getInstanceId());
+            jobRepository.deleteJobInstance(instance);
         }
     }
 

@@ -12,6 +12,7 @@ import io.duvoexport.export.ExportPlan;
 import io.duvoexport.export.ExportWindow;
 import io.duvoexport.export.FetchUnit;
 import io.duvoexport.export.PageStager;
+import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.Storage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -119,8 +120,9 @@ public class ExportJobConfiguration {
 
     @Bean
     @JobScope
-    Partitioner unitPartitioner(@Value("#{jobExecutionContext['export.plan']}") String plan) {
-        ExportPlan decoded = PlanCodec.decode(plan);
+    Partitioner unitPartitioner(Storage storage,
+            @Value("#{jobExecution.jobInstanceId}") long instanceId) {
+        ExportPlan decoded = PlanCodec.load(storage, instanceId);
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (FetchUnit unit : decoded.units()) {
@@ -146,22 +148,26 @@ public class ExportJobConfiguration {
     @StepScope
     UnitPageReader unitPageReader(RunsClient client, RunFilter filter,
             ExportProperties properties,
-            @Value("#{jobExecutionContext['export.plan']}") String plan) {
-        ExportWindow window = PlanCodec.decode(plan).window();
+            Storage storage,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long instanceId) {
+        ExportWindow window = PlanCodec.load(storage, instanceId).window();
+        StagingArea staging = new StagingArea(storage, PlanTasklet.stagingDir(storage, instanceId));
         return new UnitPageReader(client, filter, properties.fetch().pageSize(),
-                ExportPlanner.sortOrder(window), window.start());
+                ExportPlanner.sortOrder(window), window.start(), staging::latestProgress);
     }
 
     @Bean
     @StepScope
     StagingItemWriter stagingItemWriter(Storage storage, ExportProperties properties,
-            @Value("#{jobExecutionContext['export.plan']}") String plan,
+            @Value("#{stepExecution.jobExecution.jobInstanceId}") long instanceId,
             @Value("#{stepExecutionContext['unit.name']}") String unitName,
-            @Value("#{stepExecutionContext['unit.status']}") String unitStatus) {
-        ExportPlan decoded = PlanCodec.decode(plan);
+            @Value("#{stepExecutionContext['unit.status']}") String unitStatus,
+            UnitPageReader unitPageReader) {
+        ExportPlan decoded = PlanCodec.load(storage, instanceId);
         PageStager stager = new PageStager(storage, new Path(decoded.stagingDir()),
                 properties.teamId(), decoded.exportedAt(), decoded.window());
-        return new StagingItemWriter(stager, unitName, unitStatus.isEmpty() ? null : unitStatus);
+        return new StagingItemWriter(stager, unitName, unitStatus.isEmpty() ? null : unitStatus,
+                unitPageReader);
     }
 
     @Bean

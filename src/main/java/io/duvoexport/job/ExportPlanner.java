@@ -113,7 +113,7 @@ final class ExportPlanner {
             Map<String, Long> totals, List<FetchUnit> units) throws IOException {
         String listing = listingName(status);
         String statusName = status == null ? null : status.wireName();
-        stager.stage(listing + "-" + UnitPageReader.offsetLabel(0), List.of(page), statusName);
+        stager.stage(listing + "-" + UnitPageReader.offsetLabel(0), List.of(page), statusName, null);
         totals.put(listing, page.total());
         if (page.isLast() || pageSize >= page.total()) {
             return;

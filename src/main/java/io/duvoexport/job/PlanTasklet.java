@@ -51,7 +51,7 @@ final class PlanTasklet implements Tasklet {
         storage.fs().mkdirs(staging);
         ExportWindows.Resolved resolved = resolveWindow(job.getJobParameters());
         ExportPlan plan = planner.get().plan(resolved.mode().wireName(), resolved.window(), staging);
-        job.getExecutionContext().putString(PlanCodec.KEY, PlanCodec.encode(plan));
+        PlanCodec.save(storage, staging, plan);
         return RepeatStatus.FINISHED;
     }
 

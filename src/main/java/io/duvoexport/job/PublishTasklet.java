@@ -46,7 +46,7 @@ final class PublishTasklet implements Tasklet {
             throws IOException {
         long started = System.nanoTime();
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        ExportPlan plan = PlanCodec.decode(job.getExecutionContext().getString(PlanCodec.KEY));
+        ExportPlan plan = PlanCodec.load(storage, job.getJobInstanceId());
         Path staging = new Path(plan.stagingDir());
         if (!storage.fs().exists(staging)) {
             throw new IllegalStateException("staging area " + staging + " is missing: "

@@ -16,11 +16,15 @@ class StagingItemWriter implements ItemWriter<RunsPage> {
     private final PageStager stager;
     private final String unitName;
     private final String listedStatus;
+    private final UnitPageReader reader;
 
-    StagingItemWriter(PageStager stager, String unitName, String listedStatus) {
+    /** @param reader the reader of the same unit: it knows where the unit stands */
+    StagingItemWriter(PageStager stager, String unitName, String listedStatus,
+            UnitPageReader reader) {
         this.stager = stager;
         this.unitName = unitName;
         this.listedStatus = listedStatus;
+        this.reader = reader;
     }
 
     @Override
@@ -30,6 +34,6 @@ class StagingItemWriter implements ItemWriter<RunsPage> {
             return;
         }
         String batch = unitName + "-" + UnitPageReader.offsetLabel(pages.get(0).query().offset());
-        stager.stage(batch, pages, listedStatus);
+        stager.stage(batch, pages, listedStatus, reader.progress());
     }
 }

@@ -7,11 +7,14 @@ import io.duvoexport.api.RunsPage;
 import io.duvoexport.api.RunsQuery;
 import io.duvoexport.api.SortOrder;
 import io.duvoexport.export.FetchUnit;
+import io.duvoexport.export.BatchProgress;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -43,6 +46,7 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
     private final int pageSize;
     private final SortOrder sortOrder;
     private final Instant stopBefore;
+    private final StagedProgress staged;
 
     private FetchUnit unit;
     private long nextOffset;
@@ -56,12 +60,26 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
      *     a run created before this instant; null to read to the end
      */
     UnitPageReader(RunsClient client, RunFilter filter, int pageSize, SortOrder sortOrder,
-            Instant stopBefore) {
+            Instant stopBefore, StagedProgress staged) {
         this.client = client;
         this.filter = filter;
         this.pageSize = pageSize;
         this.sortOrder = sortOrder;
         this.stopBefore = stopBefore;
+        this.staged = staged;
+    }
+
+    /** Reads the progress a unit's last staged batch recorded. */
+    @FunctionalInterface
+    interface StagedProgress {
+        StagedProgress NONE = unit -> Optional.empty();
+
+        Optional<BatchProgress> of(String unitName) throws IOException;
+    }
+
+    /** Where the unit stands after the pages read so far. */
+    BatchProgress progress() {
+        return new BatchProgress(nextOffset, done);
     }
 
     /** True when the page holds a run created before {@code instant} (null: never). */
@@ -108,6 +126,15 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         unit = unitOf(context);
         nextOffset = context.getLong(NEXT_OFFSET, unit.fromOffset());
         done = context.containsKey(DONE) && Boolean.parseBoolean(context.getString(DONE));
+        // staged batches are complete whether or not their commit reached the job repository
+        try {
+            staged.of(unit.name()).filter(p -> p.nextOffset() > nextOffset).ifPresent(p -> {
+                nextOffset = p.nextOffset();
+                done = p.done();
+            });
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot read the staged progress of " + unit.name(), e);
+        }
     }
 
     @Override

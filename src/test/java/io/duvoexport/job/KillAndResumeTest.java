@@ -119,7 +119,10 @@ class KillAndResumeTest {
         assertThat(out.resolve("_SUCCESS")).exists();
         // what was in flight when killed may be fetched again, nothing else
         long slack = kills * (CONCURRENCY * (PAGES_PER_COMMIT + 1) + 1L);
-        assertThat(sim.requestCounts().total()).isLessThanOrEqualTo(requestsUninterrupted + slack);
+        assertThat(sim.requestCounts().total())
+                .as(() -> "requests after " + kills + " kills; served: " + sim.servedRequests()
+                        .stream().map(r -> r.target()).toList() + "\n" + log(dir))
+                .isLessThanOrEqualTo(requestsUninterrupted + slack);
     }
 
     private static void waitForPublication(Path out, Process process) throws Exception {

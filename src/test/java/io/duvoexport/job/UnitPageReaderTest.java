@@ -65,7 +65,8 @@ class UnitPageReaderTest {
     private UnitPageReader reader(FetchUnit unit, Long resumeAt) {
         RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
                 .teamId("team-1").apiKey(new ApiKey("k")).build();
-        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.ASC, null);
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.ASC, null,
+                UnitPageReader.StagedProgress.NONE);
         ExecutionContext context = UnitPageReader.describe(unit);
         if (resumeAt != null) {
             context.putLong("unit.next-offset", resumeAt);
@@ -146,12 +147,27 @@ class UnitPageReaderTest {
         RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
                 .teamId("team-1").apiKey(new ApiKey("k")).build();
         UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.DESC,
-                java.time.Instant.parse("2026-11-30T12:00:00Z").minusSeconds(60L * 250));
+                java.time.Instant.parse("2026-11-30T12:00:00Z").minusSeconds(60L * 250),
+                UnitPageReader.StagedProgress.NONE);
         reader.open(UnitPageReader.describe(new FetchUnit("all-1", null, 0, FetchUnit.OPEN)));
 
         readAll(reader);
 
         assertThat(offsetsRequested).containsExactly(0L, 100L, 200L);
+    }
+
+    @Test
+    void resumesFromTheLastStagedBatchWhenTheJobRepositoryMissedItsCommit() throws Exception {
+        serve(10_000, 10_000);
+        RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
+                .teamId("team-1").apiKey(new ApiKey("k")).build();
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.ASC,
+                null, unit -> java.util.Optional.of(new io.duvoexport.export.BatchProgress(400, false)));
+
+        reader.open(UnitPageReader.describe(new FetchUnit("all-2", null, 100, 600)));
+        readAll(reader);
+
+        assertThat(offsetsRequested).containsExactly(400L, 500L);
     }
 
     @Test
@@ -175,7 +191,8 @@ class UnitPageReaderTest {
 
         UnitPageReader resumed = new UnitPageReader(RunsClient.builder()
                 .baseUrl(server.url("/").toString()).teamId("team-1").apiKey(new ApiKey("k"))
-                .build(), RunFilter.NONE, 100, SortOrder.ASC, null);
+                .build(), RunFilter.NONE, 100, SortOrder.ASC, null,
+                UnitPageReader.StagedProgress.NONE);
         resumed.open(saved);
         readAll(resumed);
 
