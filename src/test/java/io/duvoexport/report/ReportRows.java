@@ -19,7 +19,8 @@ final class ReportRows {
             "evaluated_runs", "never_evaluated", "unscored_runs", "rubrics_total",
             "rubrics_passed", "rubrics_failed", "pass_rate", "runs_with_failures",
             "failing_run_share", "runs_with_severity", "runs_with_critical", "runs_with_medium",
-            "runs_with_low", "critical_share", "medium_share", "low_share");
+            "runs_with_low", "critical_share", "medium_share", "low_share",
+            "never_evaluated_share");
 
     static final List<String> DAILY_COLUMNS = List.of("created_date", "runs", "active_agents",
             "completed", "failed", "interrupted", "stopped", "terminal_runs", "needs_attention",
@@ -67,7 +68,7 @@ final class ReportRows {
                 rate("pass_rate"), count("runs_with_failures"), rate("failing_run_share"),
                 count("runs_with_severity"), count("runs_with_critical"),
                 count("runs_with_medium"), count("runs_with_low"), rate("critical_share"),
-                rate("medium_share"), rate("low_share"));
+                rate("medium_share"), rate("low_share"), rate("never_evaluated_share"));
     }
 
     private DailyRow dailyRow() {
