@@ -78,6 +78,24 @@ final class ReportRows {
                 count("other_status"), rate("failure_rate"));
     }
 
+    /**
+     * Every row's values, dates as LocalDate and timestamps as Instant, so that they compare
+     * with the rows {@link ExpectedCatalog} computes.
+     */
+    static List<List<Object>> values(ReportTable table) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            List<Object> values = new ArrayList<>();
+            for (Object value : row) {
+                values.add(value instanceof java.sql.Date date ? date.toLocalDate()
+                        : value instanceof java.time.OffsetDateTime time ? time.toInstant()
+                        : value);
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
     private String text(String column) {
         return (String) table.value(row, column);
     }
