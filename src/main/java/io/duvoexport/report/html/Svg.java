@@ -10,7 +10,7 @@ final class Svg {
 
     /** Starts an {@code <svg>} of that size, labelled for screen readers. */
     Svg(String cssClass, double width, double height, String label) {
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ")
+        out.append("<svg class=\"chart ")
                 .append(HtmlText.escape(cssClass)).append("\" viewBox=\"0 0 ")
                 .append(HtmlText.coordinate(width)).append(' ')
                 .append(HtmlText.coordinate(height)).append("\" role=\"img\" aria-label=\"")
