@@ -1,8 +1,9 @@
 # duvo-runs-export: make demo, then make test. Overrides: make run ARGS="--mode=full --force"
-.PHONY: build test run demo simulate bench bench-quick clean help
+.PHONY: build test chromium run demo simulate bench bench-quick clean help
 
 MVN  ?= mvn -B -q
 JAVA ?= java
+CHROMIUM ?= chromium
 JAR  := target/duvo-runs-export.jar
 ARGS ?=
 
@@ -12,8 +13,11 @@ help: ## list the targets
 build: ## compile and package the executable jar (tests skipped)
 	$(MVN) package -DskipTests
 
-test: ## run every test (unit, simulator, end to end)
+test: chromium ## run every test (unit, simulator, end to end, the HTML report in Chromium)
 	$(MVN) verify
+
+chromium: ## install Debian's chromium (headless browser of the HTML report's test) if missing
+	@command -v $(CHROMIUM) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 run: build ## export once against the API that DUVO_BASE_URL names (real or simulated)
 	$(JAVA) -jar $(JAR) export $(ARGS)
