@@ -17,7 +17,8 @@ test: chromium ## run every test (unit, simulator, end to end, the HTML report i
 	$(MVN) verify
 
 chromium: ## install Debian's chromium (headless browser of the HTML report's test) if missing
-	@command -v $(CHROMIUM) >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+	@command -v $(CHROMIUM) >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 run: build ## export once against the API that DUVO_BASE_URL names (real or simulated)
 	$(JAVA) -jar $(JAR) export $(ARGS)

@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  */
 final class RunsDataset {
 
-    /** One column of the {@code runs} relation and its DuckDB type. */
+    /**
+     * One column of the {@code runs} relation and its DuckDB type; {@code required} columns are
+     * never NULL in the dataset (the export rejects runs without them).
+     */
     record Column(String name, String type, boolean required) {}
 
     /** The columns of {@code runs}: the Parquet columns in file order, then the partition key. */
@@ -59,6 +62,18 @@ final class RunsDataset {
             optional("eval_low", "BIGINT"),
             required("exported_at", "TIMESTAMPTZ"),
             optional("created_date", "DATE"));
+
+    private static final String FILTERED_VIEW = """
+            CREATE VIEW runs AS
+            SELECT runs_unfiltered.*
+            FROM runs_unfiltered
+            CROSS JOIN report_filter
+            WHERE (report_filter.from_date IS NULL
+                    OR runs_unfiltered.created_date >= report_filter.from_date)
+                AND (report_filter.to_date IS NULL
+                    OR runs_unfiltered.created_date <= report_filter.to_date)
+                AND (report_filter.agent_id IS NULL
+                    OR runs_unfiltered.agent_id = report_filter.agent_id)""";
 
     private final Path directory;
 
@@ -112,18 +127,6 @@ final class RunsDataset {
             throw new ReportException("cannot filter the runs dataset: " + e.getMessage(), e);
         }
     }
-
-    private static final String FILTERED_VIEW = """
-            CREATE VIEW runs AS
-            SELECT runs_unfiltered.*
-            FROM runs_unfiltered
-            CROSS JOIN report_filter
-            WHERE (report_filter.from_date IS NULL
-                    OR runs_unfiltered.created_date >= report_filter.from_date)
-                AND (report_filter.to_date IS NULL
-                    OR runs_unfiltered.created_date <= report_filter.to_date)
-                AND (report_filter.agent_id IS NULL
-                    OR runs_unfiltered.agent_id = report_filter.agent_id)""";
 
     private static void bindFilter(Connection connection, ReportFilter filter)
             throws SQLException {
