@@ -144,6 +144,24 @@ class AnalyticsEndToEndTest {
     }
 
     @Nested
+    class StableOutputs {
+
+        @Test
+        void everyReportIsPublishedAsCsvAndParquetUnderItsNameWithTheNightsCopy() {
+            for (String report : ReportRunner.forOutputRoot(out).reportNames()) {
+                Path folder = out.resolve("reports").resolve(report);
+                for (String extension : List.of(".csv", ".parquet")) {
+                    assertThat(folder.resolve(report + extension)).isRegularFile()
+                            .hasSameBinaryContentAs(folder.resolve("history/2026-12-03")
+                                    .resolve(report + extension));
+                }
+            }
+            assertThat(out.resolve("reports/index.html")).isRegularFile();
+            assertThat(out.resolve("analytics.duckdb")).isRegularFile();
+        }
+    }
+
+    @Nested
     class Catalog {
 
         @Test
