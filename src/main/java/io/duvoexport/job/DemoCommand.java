@@ -67,7 +67,8 @@ final class DemoCommand {
         out.println();
         out.println("Failure rate by agent (failed / runs that reached a terminal status):");
         out.println(TextTable.render(reports.readPublished("failure_rate_by_agent")));
-        out.printf("HTML report: %s%n", reports.reportsRoot().resolve(DashboardPublisher.FILE_NAME));
+        out.printf("HTML report: %s%n",
+                reports.reportsRoot().resolve(DashboardPublisher.FILE_NAME));
         out.printf("catalog:     %s (duckdb -readonly <path>)%n",
                 root.resolve(AnalyticsCatalog.FILE_NAME));
     }

@@ -59,7 +59,7 @@ record ReportHeader(String question, List<Column> columns) {
         return new ReportHeader(question(lines), columns(lines));
     }
 
-    /** {@code type} as DuckDB's {@code DESCRIBE} names it, e.g. TIMESTAMPTZ as TIMESTAMP WITH ... */
+    /** {@code type} as DuckDB's DESCRIBE names it: TIMESTAMPTZ is TIMESTAMP WITH TIME ZONE. */
     static String canonicalType(String type) {
         String upper = type.trim().toUpperCase(Locale.ROOT);
         return TYPE_ALIASES.getOrDefault(upper, upper);

@@ -51,8 +51,8 @@ class AnalyticsEndToEndTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T01:30:00Z");
     static final String HOSTILE_AGENT = id("agent hostile");
-    static final String HOSTILE_NAME =
-            "<script>document.title='owned'</script> \"Quoted\" & 'x' \u0645\u0631\u062d\u0628\u0627";
+    static final String HOSTILE_NAME = "<script>document.title='owned'</script>"
+            + " \"Quoted\" & 'x' \u0645\u0631\u062d\u0628\u0627";
 
     @TempDir
     static Path dir;

@@ -46,7 +46,8 @@ final class DailyTrendChart {
             }
         }
         if (points.size() > 1) {
-            svg.element("polyline", "class", "line " + cssClass, "points", String.join(" ", points));
+            svg.element("polyline", "class", "line " + cssClass,
+                    "points", String.join(" ", points));
         }
         for (int i = 0; i < days.size(); i++) {
             Double rate = value.apply(days.get(i));

@@ -48,7 +48,9 @@ public final class DashboardPage {
             .point.daily { fill: #9aa5b1; }
             .point.rolling { fill: #d64545; }
             .range { stroke: #9aa5b1; stroke-width: 2; }
-            .point.p50 { fill: #2186eb; } .point.p90 { fill: #f0b429; } .point.p99 { fill: #d64545; }
+            .point.p50 { fill: #2186eb; }
+            .point.p90 { fill: #f0b429; }
+            .point.p99 { fill: #d64545; }
             .key { display: inline-block; width: 10px; height: 10px; border-radius: 2px;
                    margin: 0 4px 0 12px; vertical-align: baseline; }
             footer { color: #7b8794; font-size: 12px; }
@@ -60,7 +62,8 @@ public final class DashboardPage {
     public static String render(DashboardData data) {
         StringBuilder page = new StringBuilder(32_768);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"viewport\"")
+                .append(" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Duvo agent runs</title>\n<style>\n").append(STYLE)
                 .append("</style>\n</head>\n<body>\n<main>\n");
         header(page, data);

@@ -44,7 +44,7 @@ final class HtmlText {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    /** A duration in seconds for people: {@code 0.4 s}, {@code 12 s}, {@code 3m 05s}, {@code 2h 10m}. */
+    /** Seconds for people: {@code 0.4 s}, {@code 12 s}, {@code 3m 05s}, {@code 2h 10m}. */
     static String duration(double seconds) {
         if (Math.abs(seconds) < 10) {
             return String.format(Locale.ROOT, "%.1f s", seconds);

@@ -62,7 +62,9 @@ final class Svg {
         out.append('<').append(name);
         for (int i = 0; i < attributes.length; i += 2) {
             Object value = attributes[i + 1];
-            String text = value instanceof Double d ? HtmlText.coordinate(d) : String.valueOf(value);
+            String text = value instanceof Double d
+                    ? HtmlText.coordinate(d)
+                    : String.valueOf(value);
             out.append(' ').append(attributes[i]).append("=\"").append(HtmlText.escape(text))
                     .append('"');
         }
