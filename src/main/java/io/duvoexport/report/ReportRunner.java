@@ -17,14 +17,20 @@ import org.slf4j.LoggerFactory;
  * Runs the SQL reports over the published runs dataset and publishes their results.
  *
  * <p>A run opens an in-memory DuckDB in UTC, exposes the Parquet files under
- * {@code <output>/runs} as the relation {@code runs} (an empty table of the same columns when the
- * dataset has no file yet), and runs every report file in name order. Each result is written as
- * CSV (header, RFC 4180 quoting, CRLF, UTF-8) and Parquet to
+ * {@code <output>/runs} as the relation {@code runs} (empty, with the same columns, when the
+ * dataset has no file yet; only the selected runs when a {@link ReportFilter} is set), the
+ * export's {@code manifest.json} and {@code rejects.jsonl} as {@code manifest} and
+ * {@code rejects}, and runs every report file in name order. A result whose columns differ from
+ * those its file's header declares fails the run. Each result is written as CSV (header,
+ * RFC 4180 quoting, CRLF, UTF-8) and Parquet to
  *
  * <pre>
  * &lt;output&gt;/reports/&lt;name&gt;/&lt;name&gt;.csv and .parquet              the latest result
  * &lt;output&gt;/reports/&lt;name&gt;/history/&lt;run date&gt;/&lt;name&gt;.csv and .parquet
  * </pre>
+ *
+ * <p>A filtered run writes the same files under {@code <output>/filtered-reports} instead,
+ * without dated copies.
  *
  * <p>All reports are computed in full before any file is published, so a failing report leaves
  * every published file as it was. Each file is then replaced atomically under its final name.
