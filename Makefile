@@ -1,8 +1,9 @@
 # duvo-runs-export: make demo, then make test. Overrides: make run ARGS="--mode=full --force"
-.PHONY: build test soak run demo simulate bench bench-quick clean help
+.PHONY: build test soak chromium run demo simulate bench bench-quick clean help
 
 MVN  ?= mvn -B -q
 JAVA ?= java
+CHROMIUM ?= chromium
 JAR  := target/duvo-runs-export.jar
 ARGS ?=
 
@@ -12,13 +13,17 @@ help: ## list the targets
 build: ## compile and package the executable jar (tests skipped)
 	$(MVN) package -DskipTests
 
-test: ## run every test (unit, simulator, end to end, kill and resume, the nightly wrapper)
+test: chromium ## run every test (unit, simulator, end to end, kill and resume, HTML in Chromium, the nightly wrapper)
 	$(MVN) verify
 	bash jobs/tests/nightly-wrapper.sh
 
 SEEDS ?= 25
 soak: ## kill the exporter at many more random moments (SEEDS per kind, default 25)
 	$(MVN) test -Dtest=KillAndResumeTest -Dkill.seeds=$(SEEDS)
+
+chromium: ## install Debian's chromium (headless browser of the HTML report's test) if missing
+	@command -v $(CHROMIUM) >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 run: build ## export once against the API that DUVO_BASE_URL names (real or simulated)
 	$(JAVA) -jar $(JAR) export $(ARGS)

@@ -1,7 +1,8 @@
 -- Report: eval_pass_rate_by_agent
 --
--- Question: how many evaluation rubrics do each agent's runs pass, how many runs were never
---           evaluated, and how many scored runs have failing rubrics of each severity?
+-- Question: how good is each agent's work by its evaluations? How many evaluation rubrics do
+--           its runs pass, what share of its runs was never evaluated, and how many scored runs
+--           have failing rubrics of each severity (critical, medium, low)?
 -- Grain:    one row per agent_id over the whole dataset. Runs without an agent_id share one row
 --           whose agent_id and agent_name are NULL.
 -- Order:    pass_rate ascending (NULL last), then agent_name, then agent_id.
@@ -10,28 +11,29 @@
 -- Every run is exactly one of: scored, never evaluated, unscored.
 --
 -- Columns:
---   agent_id             VARCHAR  the agent
---   agent_name           VARCHAR  the agent's latest name: from its most recently created run
---                                 that has a name (ties broken by the larger run id)
---   runs                 BIGINT   all runs of the agent
---   evaluated_runs       BIGINT   scored runs (eval_status = 'ready' and eval_total > 0)
---   never_evaluated      BIGINT   runs with no evaluation at all (eval_status NULL)
---   unscored_runs        BIGINT   runs with an evaluation that has no score yet: unavailable,
---                                 in_progress, ready without rubrics, or an unknown eval_status
---   rubrics_total        BIGINT   rubrics evaluated over scored runs (sum of eval_total)
---   rubrics_passed       BIGINT   rubrics passed over scored runs (sum of eval_passed)
---   rubrics_failed       BIGINT   rubrics_total - rubrics_passed
---   pass_rate            DOUBLE   rubrics_passed / rubrics_total; NULL when rubrics_total = 0
---   runs_with_failures   BIGINT   scored runs with at least one failing rubric
---   failing_run_share    DOUBLE   runs_with_failures / evaluated_runs; NULL when no scored run
---   runs_with_severity   BIGINT   scored runs whose evaluation has severity data (any of
---                                 eval_critical, eval_medium, eval_low not NULL)
---   runs_with_critical   BIGINT   scored runs with eval_critical > 0
---   runs_with_medium     BIGINT   scored runs with eval_medium > 0
---   runs_with_low        BIGINT   scored runs with eval_low > 0
---   critical_share       DOUBLE   runs_with_critical / runs_with_severity; NULL when that is 0
---   medium_share         DOUBLE   runs_with_medium / runs_with_severity; NULL when that is 0
---   low_share            DOUBLE   runs_with_low / runs_with_severity; NULL when that is 0
+--   agent_id               VARCHAR  the agent
+--   agent_name             VARCHAR  the agent's latest name: from its most recently created run
+--                                   that has a name (ties broken by the larger run id)
+--   runs                   BIGINT   all runs of the agent
+--   evaluated_runs         BIGINT   scored runs (eval_status = 'ready' and eval_total > 0)
+--   never_evaluated        BIGINT   runs with no evaluation at all (eval_status NULL)
+--   unscored_runs          BIGINT   runs with an evaluation that has no score yet: unavailable,
+--                                   in_progress, ready without rubrics, or an unknown eval_status
+--   rubrics_total          BIGINT   rubrics evaluated over scored runs (sum of eval_total)
+--   rubrics_passed         BIGINT   rubrics passed over scored runs (sum of eval_passed)
+--   rubrics_failed         BIGINT   rubrics_total - rubrics_passed
+--   pass_rate              DOUBLE   rubrics_passed / rubrics_total; NULL when rubrics_total = 0
+--   runs_with_failures     BIGINT   scored runs with at least one failing rubric
+--   failing_run_share      DOUBLE   runs_with_failures / evaluated_runs; NULL when no scored run
+--   runs_with_severity     BIGINT   scored runs whose evaluation has severity data (any of
+--                                   eval_critical, eval_medium, eval_low not NULL)
+--   runs_with_critical     BIGINT   scored runs with eval_critical > 0
+--   runs_with_medium       BIGINT   scored runs with eval_medium > 0
+--   runs_with_low          BIGINT   scored runs with eval_low > 0
+--   critical_share         DOUBLE   runs_with_critical / runs_with_severity; NULL when that is 0
+--   medium_share           DOUBLE   runs_with_medium / runs_with_severity; NULL when that is 0
+--   low_share              DOUBLE   runs_with_low / runs_with_severity; NULL when that is 0
+--   never_evaluated_share  DOUBLE   never_evaluated / runs, between 0 and 1
 
 WITH
 
@@ -109,7 +111,8 @@ pass_rates AS (
         CAST(runs_with_low AS BIGINT) AS runs_with_low,
         CAST(runs_with_critical AS DOUBLE) / NULLIF(runs_with_severity, 0) AS critical_share,
         CAST(runs_with_medium AS DOUBLE) / NULLIF(runs_with_severity, 0) AS medium_share,
-        CAST(runs_with_low AS DOUBLE) / NULLIF(runs_with_severity, 0) AS low_share
+        CAST(runs_with_low AS DOUBLE) / NULLIF(runs_with_severity, 0) AS low_share,
+        CAST(never_evaluated AS DOUBLE) / NULLIF(runs, 0) AS never_evaluated_share
     FROM agent_totals
     LEFT JOIN latest_agent_names USING (agent_id)
 )

@@ -24,6 +24,7 @@ public final class CommandLine {
             Commands:
               export     export every run from the API, publish the dataset, run the reports
                          (the default command)
+              report     run the reports again over the exported dataset, without the API
               simulate   serve a simulated Duvo API on this machine (simulate --help)
               demo       export from a built-in simulator into ./out/demo and print the
                          failure rate by agent
@@ -37,6 +38,15 @@ public final class CommandLine {
                                    refresh the runs created in this range of UTC dates
               --date=YYYY-MM-DD    the night this export belongs to (default: today, UTC)
               --force              export again even if that night already completed
+
+            Options of report:
+              --from=YYYY-MM-DD    only runs created on or after that UTC day
+              --to=YYYY-MM-DD      only runs created on or before that UTC day
+              --agent=AGENT_ID     only runs of that agent
+              --date=YYYY-MM-DD    the date unfiltered results are filed under (default: today)
+              --print=REPORT       also print that report as a table
+              With a filter, results go to <export-dir>/filtered-reports; without, the
+              nightly reports, catalog and HTML report are published again.
 
             Settings come from the environment (DUVO_API_KEY or DUVO_API_KEY_FILE,
             DUVO_TEAM_ID, DUVO_BASE_URL, DUVO_EXPORT_DIR) or from --duvo.<setting>=<value>;
@@ -52,6 +62,7 @@ public final class CommandLine {
             return switch (command) {
                 case "export" -> export(rest, out);
                 case "demo" -> DemoCommand.run(rest, out);
+                case "report" -> ReportCommand.run(rest, out);
                 case "simulate" -> SimulatorCommand.run(rest.toArray(String[]::new));
                 case "help" -> {
                     out.print(USAGE);

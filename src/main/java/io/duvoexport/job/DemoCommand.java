@@ -1,5 +1,7 @@
 package io.duvoexport.job;
 
+import io.duvoexport.report.AnalyticsCatalog;
+import io.duvoexport.report.DashboardPublisher;
 import io.duvoexport.report.ReportRunner;
 import io.duvoexport.report.TextTable;
 import io.duvoexport.simulate.RunsSimulator;
@@ -65,5 +67,9 @@ final class DemoCommand {
         out.println();
         out.println("Failure rate by agent (failed / runs that reached a terminal status):");
         out.println(TextTable.render(reports.readPublished("failure_rate_by_agent")));
+        out.printf("HTML report: %s%n",
+                reports.reportsRoot().resolve(DashboardPublisher.FILE_NAME));
+        out.printf("catalog:     %s (duckdb -readonly <path>)%n",
+                root.resolve(AnalyticsCatalog.FILE_NAME));
     }
 }

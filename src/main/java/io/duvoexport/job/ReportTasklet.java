@@ -2,6 +2,8 @@ package io.duvoexport.job;
 
 import io.duvoexport.config.ExportProperties;
 import io.duvoexport.export.Storage;
+import io.duvoexport.report.AnalyticsCatalog;
+import io.duvoexport.report.DashboardPublisher;
 import io.duvoexport.report.ReportRun;
 import io.duvoexport.report.ReportRunner;
 import java.nio.file.Path;
@@ -13,7 +15,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Runs every report of {@code sql/} over the published dataset. */
+/**
+ * Runs every report of {@code sql/} over the published dataset, then rebuilds the DuckDB
+ * catalog and the HTML report from their results.
+ */
 final class ReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
@@ -44,7 +49,10 @@ final class ReportTasklet implements Tasklet {
         }
         LocalDate date = chunkContext.getStepContext().getStepExecution().getJobExecution()
                 .getJobParameters().getLocalDate(ExportCommand.DATE);
-        ReportRun run = runner(storage, settings).run(date);
+        ReportRunner runner = runner(storage, settings);
+        ReportRun run = runner.run(date);
+        AnalyticsCatalog.rebuild(runner);
+        DashboardPublisher.publish(runner);
         contribution.incrementWriteCount(run.reports().size());
         return RepeatStatus.FINISHED;
     }

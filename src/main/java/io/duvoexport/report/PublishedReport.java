@@ -2,6 +2,8 @@ package io.duvoexport.report;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One report as published by a run.
@@ -10,14 +12,17 @@ import java.util.List;
  * @param rowCount rows in the result
  * @param csv the latest CSV, {@code reports/<name>/<name>.csv}
  * @param parquet the latest Parquet file, {@code reports/<name>/<name>.parquet}
- * @param historyCsv the dated CSV, {@code reports/<name>/history/<date>/<name>.csv}
- * @param historyParquet the dated Parquet file
+ * @param historyCsv the dated CSV, {@code reports/<name>/history/<date>/<name>.csv}; null for
+ *     a filtered run, which keeps no dated copies
+ * @param historyParquet the dated Parquet file; null for a filtered run
  */
 public record PublishedReport(
         String name, long rowCount, Path csv, Path parquet, Path historyCsv, Path historyParquet) {
 
     /** Every file this report wrote, latest first. */
     public List<Path> paths() {
-        return List.of(csv, parquet, historyCsv, historyParquet);
+        return Stream.of(csv, parquet, historyCsv, historyParquet)
+                .filter(Objects::nonNull)
+                .toList();
     }
 }

@@ -17,14 +17,20 @@ import org.slf4j.LoggerFactory;
  * Runs the SQL reports over the published runs dataset and publishes their results.
  *
  * <p>A run opens an in-memory DuckDB in UTC, exposes the Parquet files under
- * {@code <output>/runs} as the relation {@code runs} (an empty table of the same columns when the
- * dataset has no file yet), and runs every report file in name order. Each result is written as
- * CSV (header, RFC 4180 quoting, CRLF, UTF-8) and Parquet to
+ * {@code <output>/runs} as the relation {@code runs} (empty, with the same columns, when the
+ * dataset has no file yet; only the selected runs when a {@link ReportFilter} is set), the
+ * export's {@code manifest.json} and {@code rejects.jsonl} as {@code manifest} and
+ * {@code rejects}, and runs every report file in name order. A result whose columns differ from
+ * those its file's header declares fails the run. Each result is written as CSV (header,
+ * RFC 4180 quoting, CRLF, UTF-8) and Parquet to
  *
  * <pre>
  * &lt;output&gt;/reports/&lt;name&gt;/&lt;name&gt;.csv and .parquet              the latest result
  * &lt;output&gt;/reports/&lt;name&gt;/history/&lt;run date&gt;/&lt;name&gt;.csv and .parquet
  * </pre>
+ *
+ * <p>A filtered run writes the same files under {@code <output>/filtered-reports} instead,
+ * without dated copies.
  *
  * <p>All reports are computed in full before any file is published, so a failing report leaves
  * every published file as it was. Each file is then replaced atomically under its final name.
@@ -40,14 +46,20 @@ public final class ReportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
 
+    /** Where a filtered run publishes, under the output root, apart from the nightly reports. */
+    public static final String FILTERED_REPORTS = "filtered-reports";
+
     private final Path outputRoot;
     private final Path sqlDirectory;
     private final int historyDays;
+    private final ReportFilter filter;
 
-    private ReportRunner(Path outputRoot, Path sqlDirectory, int historyDays) {
+    private ReportRunner(
+            Path outputRoot, Path sqlDirectory, int historyDays, ReportFilter filter) {
         this.outputRoot = Objects.requireNonNull(outputRoot, "outputRoot");
         this.sqlDirectory = sqlDirectory;
         this.historyDays = historyDays;
+        this.filter = Objects.requireNonNull(filter, "filter");
     }
 
     /**
@@ -56,7 +68,7 @@ public final class ReportRunner {
      * {@value #DEFAULT_HISTORY_DAYS} days of history.
      */
     public static ReportRunner forOutputRoot(Path outputRoot) {
-        return new ReportRunner(outputRoot, null, DEFAULT_HISTORY_DAYS);
+        return new ReportRunner(outputRoot, null, DEFAULT_HISTORY_DAYS, ReportFilter.NONE);
     }
 
     /**
@@ -65,7 +77,7 @@ public final class ReportRunner {
      * back to the classpath.
      */
     public ReportRunner withSqlDirectory(Path directory) {
-        return new ReportRunner(outputRoot, directory, historyDays);
+        return new ReportRunner(outputRoot, directory, historyDays, filter);
     }
 
     /**
@@ -78,7 +90,33 @@ public final class ReportRunner {
         if (days < 0) {
             throw new IllegalArgumentException("history days must be 0 or more, was " + days);
         }
-        return new ReportRunner(outputRoot, sqlDirectory, days);
+        return new ReportRunner(outputRoot, sqlDirectory, days, filter);
+    }
+
+    /**
+     * The same runner over only the runs {@code filter} selects. A filtered run publishes each
+     * report's latest files under {@code <output>/filtered-reports/<name>/}, replacing the
+     * previous filtered run's, and keeps no dated copies: the nightly files under
+     * {@code <output>/reports} are left alone. {@link ReportFilter#NONE} goes back to the
+     * nightly behaviour.
+     */
+    public ReportRunner withFilter(ReportFilter filter) {
+        return new ReportRunner(outputRoot, sqlDirectory, historyDays, filter);
+    }
+
+    /** The runs this runner reports on. */
+    public ReportFilter filter() {
+        return filter;
+    }
+
+    /** The output root this runner reads and writes under. */
+    public Path outputRoot() {
+        return outputRoot;
+    }
+
+    /** The folder it publishes into: {@code <output>/reports}, or the filtered folder. */
+    public Path reportsRoot() {
+        return layout().reportsRoot();
     }
 
     /**
@@ -93,7 +131,7 @@ public final class ReportRunner {
         List<ReportScript> scripts = scripts();
         List<StagedReport> staged = stageAll(scripts);
         List<PublishedReport> published = publishAll(staged, runDate);
-        List<Path> pruned = pruneHistory(scripts, runDate);
+        List<Path> pruned = filter.isEmpty() ? pruneHistory(scripts, runDate) : List.of();
         log.info("published {} reports for {} under {} in {} ms, pruned {} history folders",
                 published.size(), runDate, layout().reportsRoot(),
                 (System.nanoTime() - started) / 1_000_000, pruned.size());
@@ -130,7 +168,8 @@ public final class ReportRunner {
         return scripts().stream().map(ReportScript::name).toList();
     }
 
-    private List<ReportScript> scripts() {
+    /** The report files this runner runs, in order. */
+    List<ReportScript> scripts() {
         return sqlDirectory == null
                 ? ReportScripts.fromClasspath(ReportRunner.class.getClassLoader())
                 : ReportScripts.fromDirectory(sqlDirectory);
@@ -140,7 +179,8 @@ public final class ReportRunner {
     private List<StagedReport> stageAll(List<ReportScript> scripts) {
         List<StagedReport> staged = new ArrayList<>();
         try (Connection connection = InMemoryDuckDb.open()) {
-            new RunsDataset(outputRoot).register(connection);
+            new RunsDataset(outputRoot).register(connection, filter);
+            new ExportRecords(outputRoot).register(connection);
             ReportStager stager = new ReportStager(connection, layout());
             for (ReportScript script : scripts) {
                 staged.add(stager.stage(script));
@@ -157,7 +197,7 @@ public final class ReportRunner {
     }
 
     private List<PublishedReport> publishAll(List<StagedReport> staged, LocalDate runDate) {
-        ReportPublisher publisher = new ReportPublisher(layout());
+        ReportPublisher publisher = new ReportPublisher(layout(), filter.isEmpty());
         List<PublishedReport> published = new ArrayList<>();
         try {
             for (StagedReport report : staged) {
@@ -181,8 +221,10 @@ public final class ReportRunner {
         return pruned;
     }
 
-    private ReportLayout layout() {
-        return ReportLayout.under(outputRoot);
+    ReportLayout layout() {
+        return filter.isEmpty()
+                ? ReportLayout.under(outputRoot)
+                : new ReportLayout(outputRoot.resolve(FILTERED_REPORTS));
     }
 
     private static <T> T last(List<T> list) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one report's SQL in DuckDB and writes its whole result to temporary CSV and Parquet files
@@ -61,13 +62,34 @@ final class ReportStager {
         return "report " + script.location() + " failed" + hint + ": " + e.getMessage();
     }
 
-    /** Runs the query into the temporary table {@code report_result}; returns its row count. */
+    /**
+     * Runs the query into the temporary table {@code report_result} and checks its columns
+     * against the header's; returns its row count.
+     */
     private long compute(ReportScript script) throws SQLException {
         requireOneStatement(script.sql());
         // No line break after AS: DuckDB's error positions then match the file's line numbers.
         InMemoryDuckDb.execute(
                 connection, "CREATE OR REPLACE TEMP TABLE report_result AS " + script.sql());
+        requireDeclaredColumns(script);
         return count();
+    }
+
+    /** Refuses a result whose column names or types differ from those its header declares. */
+    private void requireDeclaredColumns(ReportScript script) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("DESCRIBE report_result");
+                ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                names.add(result.getString("column_name"));
+                types.add(result.getString("column_type"));
+            }
+        }
+        Optional<String> mismatch = ReportHeader.of(script.sql()).mismatch(names, types);
+        if (mismatch.isPresent()) {
+            throw new SQLException(mismatch.get());
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,10 +18,16 @@ import java.util.stream.Stream;
  * <p>The relation always has the columns of {@link #COLUMNS}, in that order and with those
  * types, whether the dataset has files or not: reports over an empty dataset still bind and
  * return typed, empty results. Columns a file holds beyond these are not visible to reports.
+ *
+ * <p>The view reads the files through their absolute paths, so it works from any working
+ * directory, also when stored in a DuckDB file and opened by another program.
  */
 final class RunsDataset {
 
-    /** One column of the {@code runs} relation and its DuckDB type. */
+    /**
+     * One column of the {@code runs} relation and its DuckDB type; {@code required} columns are
+     * never NULL in the dataset (the export rejects runs without them).
+     */
     record Column(String name, String type, boolean required) {}
 
     /** The columns of {@code runs}: the Parquet columns in file order, then the partition key. */
@@ -56,6 +63,18 @@ final class RunsDataset {
             required("exported_at", "TIMESTAMPTZ"),
             optional("created_date", "DATE"));
 
+    private static final String FILTERED_VIEW = """
+            CREATE VIEW runs AS
+            SELECT runs_unfiltered.*
+            FROM runs_unfiltered
+            CROSS JOIN report_filter
+            WHERE (report_filter.from_date IS NULL
+                    OR runs_unfiltered.created_date >= report_filter.from_date)
+                AND (report_filter.to_date IS NULL
+                    OR runs_unfiltered.created_date <= report_filter.to_date)
+                AND (report_filter.agent_id IS NULL
+                    OR runs_unfiltered.agent_id = report_filter.agent_id)""";
+
     private final Path directory;
 
     /** @param outputRoot the export's output root; the dataset is its {@code runs} folder */
@@ -77,13 +96,51 @@ final class RunsDataset {
     }
 
     /**
-     * Creates {@code runs} in the connection: a view over the dataset's files, or an empty table
-     * when there is no file yet.
+     * Creates the view {@code runs} in the connection's current schema: over the dataset's
+     * files, or empty when there is no file yet.
      *
      * @throws ReportException when the files cannot be read as the runs dataset
      */
     void register(Connection connection) {
-        String sql = hasFiles() ? viewSql() : emptyTableSql();
+        create(connection, "runs");
+    }
+
+    /**
+     * Creates the view {@code runs} holding only the runs {@code filter} selects. The filter's
+     * values are bound as parameters into the table {@code report_filter}, never written into
+     * SQL text; the whole dataset stays visible as {@code runs_unfiltered}.
+     *
+     * @throws ReportException when the files cannot be read as the runs dataset
+     */
+    void register(Connection connection, ReportFilter filter) {
+        if (filter.isEmpty()) {
+            register(connection);
+            return;
+        }
+        create(connection, "runs_unfiltered");
+        try {
+            InMemoryDuckDb.execute(connection, "CREATE TABLE report_filter"
+                    + " (from_date DATE, to_date DATE, agent_id VARCHAR)");
+            bindFilter(connection, filter);
+            InMemoryDuckDb.execute(connection, FILTERED_VIEW);
+        } catch (SQLException e) {
+            throw new ReportException("cannot filter the runs dataset: " + e.getMessage(), e);
+        }
+    }
+
+    private static void bindFilter(Connection connection, ReportFilter filter)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO report_filter"
+                + " VALUES (CAST(? AS DATE), CAST(? AS DATE), CAST(? AS VARCHAR))")) {
+            insert.setString(1, filter.from() == null ? null : filter.from().toString());
+            insert.setString(2, filter.to() == null ? null : filter.to().toString());
+            insert.setString(3, filter.agentId());
+            insert.executeUpdate();
+        }
+    }
+
+    private void create(Connection connection, String view) {
+        String sql = "CREATE VIEW " + view + " AS\n" + (hasFiles() ? filesSql() : emptySql());
         try {
             InMemoryDuckDb.execute(connection, sql);
         } catch (SQLException e) {
@@ -92,21 +149,21 @@ final class RunsDataset {
         }
     }
 
-    private String viewSql() {
+    private String filesSql() {
         String glob = InMemoryDuckDb.literal(directory.resolve("**").resolve("*.parquet"));
         String columns = COLUMNS.stream()
                 .map(c -> "CAST(" + c.name() + " AS " + c.type() + ") AS " + c.name())
                 .collect(Collectors.joining(",\n    "));
-        return "CREATE VIEW runs AS\nSELECT\n    " + columns + "\nFROM read_parquet(" + glob
+        return "SELECT\n    " + columns + "\nFROM read_parquet(" + glob
                 + ", hive_partitioning = true, union_by_name = true,"
                 + " hive_types = {'created_date': 'DATE'})";
     }
 
-    private static String emptyTableSql() {
+    private static String emptySql() {
         String columns = COLUMNS.stream()
-                .map(c -> c.name() + " " + c.type() + (c.required() ? " NOT NULL" : ""))
+                .map(c -> "CAST(NULL AS " + c.type() + ") AS " + c.name())
                 .collect(Collectors.joining(",\n    "));
-        return "CREATE TABLE runs (\n    " + columns + "\n)";
+        return "SELECT\n    " + columns + "\nWHERE false";
     }
 
     private static boolean isParquetFile(Path path) {

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Renders a {@link ReportTable} as aligned plain text for a console.
  *
  * <ul>
  *   <li>Numeric columns are right-aligned, their header too; other columns left-aligned.
- *   <li>Columns named {@code *_rate} or {@code *_share} hold fractions and are shown as
- *       percentages with one decimal ({@code 0.3333} as {@code 33.3%}); other fractional numbers
- *       with two decimals.
+ *   <li>Columns whose name has the word {@code rate} or {@code share} between underscores
+ *       ({@code failure_rate}, {@code failure_rate_7d}, {@code share_of_day}) hold fractions
+ *       and are shown as percentages with one decimal ({@code 0.3333} as {@code 33.3%}); other
+ *       fractional numbers with two decimals.
  *   <li>NULL is shown as {@code -}.
  *   <li>Line breaks, tabs and other control characters in text become spaces; text longer than
  *       the maximum width is cut and ends with {@code ...}.
@@ -29,6 +31,7 @@ public final class TextTable {
     private static final String NULL = "-";
     private static final String CUT = "...";
     private static final String GAP = "  ";
+    private static final Pattern RATE_COLUMN = Pattern.compile("(^|_)(rate|share)(_|$)");
 
     private TextTable() {}
 
@@ -109,7 +112,7 @@ public final class TextTable {
     }
 
     private static boolean isRate(String column) {
-        return column.endsWith("_rate") || column.endsWith("_share");
+        return RATE_COLUMN.matcher(column).find();
     }
 
     private static String cut(String text, int maxWidth) {

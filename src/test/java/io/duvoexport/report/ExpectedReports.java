@@ -38,7 +38,8 @@ final class ExpectedReports {
             long neverEvaluated, long unscoredRuns, long rubricsTotal, long rubricsPassed,
             long rubricsFailed, Double passRate, long runsWithFailures, Double failingRunShare,
             long runsWithSeverity, long runsWithCritical, long runsWithMedium, long runsWithLow,
-            Double criticalShare, Double mediumShare, Double lowShare) {}
+            Double criticalShare, Double mediumShare, Double lowShare,
+            Double neverEvaluatedShare) {}
 
     record DailyRow(LocalDate createdDate, long runs, long activeAgents, long completed,
             long failed, long interrupted, long stopped, long terminalRuns, long needsAttention,
@@ -97,7 +98,8 @@ final class ExpectedReports {
                 runs.size() - scored.size() - never, total, passed, total - passed,
                 ratio(passed, total), withFailures, ratio(withFailures, scored.size()),
                 rated.size(), critical, medium, low, ratio(critical, rated.size()),
-                ratio(medium, rated.size()), ratio(low, rated.size()));
+                ratio(medium, rated.size()), ratio(low, rated.size()),
+                ratio(never, runs.size()));
     }
 
     private static boolean isScored(RunRow run) {

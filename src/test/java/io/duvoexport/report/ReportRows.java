@@ -19,7 +19,8 @@ final class ReportRows {
             "evaluated_runs", "never_evaluated", "unscored_runs", "rubrics_total",
             "rubrics_passed", "rubrics_failed", "pass_rate", "runs_with_failures",
             "failing_run_share", "runs_with_severity", "runs_with_critical", "runs_with_medium",
-            "runs_with_low", "critical_share", "medium_share", "low_share");
+            "runs_with_low", "critical_share", "medium_share", "low_share",
+            "never_evaluated_share");
 
     static final List<String> DAILY_COLUMNS = List.of("created_date", "runs", "active_agents",
             "completed", "failed", "interrupted", "stopped", "terminal_runs", "needs_attention",
@@ -67,7 +68,7 @@ final class ReportRows {
                 rate("pass_rate"), count("runs_with_failures"), rate("failing_run_share"),
                 count("runs_with_severity"), count("runs_with_critical"),
                 count("runs_with_medium"), count("runs_with_low"), rate("critical_share"),
-                rate("medium_share"), rate("low_share"));
+                rate("medium_share"), rate("low_share"), rate("never_evaluated_share"));
     }
 
     private DailyRow dailyRow() {
@@ -75,6 +76,24 @@ final class ReportRows {
                 count("completed"), count("failed"), count("interrupted"), count("stopped"),
                 count("terminal_runs"), count("needs_attention"), count("in_flight"),
                 count("other_status"), rate("failure_rate"));
+    }
+
+    /**
+     * Every row's values, dates as LocalDate and timestamps as Instant, so that they compare
+     * with the rows {@link ExpectedCatalog} computes.
+     */
+    static List<List<Object>> values(ReportTable table) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : table.rows()) {
+            List<Object> values = new ArrayList<>();
+            for (Object value : row) {
+                values.add(value instanceof java.sql.Date date ? date.toLocalDate()
+                        : value instanceof java.time.OffsetDateTime time ? time.toInstant()
+                        : value);
+            }
+            rows.add(values);
+        }
+        return rows;
     }
 
     private String text(String column) {

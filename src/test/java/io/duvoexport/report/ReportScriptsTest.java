@@ -28,7 +28,9 @@ class ReportScriptsTest {
         List<ReportScript> scripts = ReportScripts.fromClasspath(getClass().getClassLoader());
 
         assertThat(scripts).extracting(ReportScript::name).containsExactly(
-                "daily_run_outcomes", "eval_pass_rate_by_agent", "failure_rate_by_agent");
+                "case_queue_health", "daily_run_outcomes", "daily_run_volume_by_source",
+                "data_quality_null_shares", "data_quality_summary", "duration_by_agent",
+                "eval_pass_rate_by_agent", "failure_rate_by_agent", "failure_rate_by_agent_daily");
         assertThat(scripts).extracting(ReportScript::location)
                 .contains("classpath:sql/failure_rate_by_agent.sql");
     }

@@ -19,6 +19,14 @@ final class RunRowBuilder {
     private Long evalCritical;
     private Long evalMedium;
     private Long evalLow;
+    private String source = "api";
+    private String caseQueueId;
+    private String caseQueueName;
+    private Instant startedAt;
+    private Instant completedAt;
+    private Instant updatedAt;
+    private Instant postponedTo;
+    private boolean timestampsSet;
 
     private RunRowBuilder(String id) {
         this.id = id;
@@ -58,12 +66,41 @@ final class RunRowBuilder {
         return this;
     }
 
+    RunRowBuilder source(String source) {
+        this.source = source;
+        return this;
+    }
+
+    RunRowBuilder caseQueue(String id, String name) {
+        this.caseQueueId = id;
+        this.caseQueueName = name;
+        return this;
+    }
+
+    /** Sets started, completed and updated (each an instant or null) instead of the defaults. */
+    RunRowBuilder timestamps(String started, String completed, String updated) {
+        this.startedAt = started == null ? null : Instant.parse(started);
+        this.completedAt = completed == null ? null : Instant.parse(completed);
+        this.updatedAt = updated == null ? null : Instant.parse(updated);
+        this.timestampsSet = true;
+        return this;
+    }
+
+    RunRowBuilder postponedTo(String instant) {
+        this.postponedTo = Instant.parse(instant);
+        return this;
+    }
+
     RunRow build() {
         Long failed = evalTotal == null || evalPassed == null ? null : evalTotal - evalPassed;
-        return new RunRow(id, "team-1", (long) id.hashCode(), status, "Run " + id, "api",
-                agentId, agentName, "build-1", "user-1", null, null, null, null,
-                createdAt, createdAt.plusSeconds(60), createdAt.plusSeconds(5),
-                isTerminal() ? createdAt.plusSeconds(60) : null, null, 3L,
+        Instant started = timestampsSet ? startedAt : createdAt.plusSeconds(5);
+        Instant completed = timestampsSet ? completedAt
+                : isTerminal() ? createdAt.plusSeconds(60) : null;
+        Instant updated = timestampsSet ? updatedAt : createdAt.plusSeconds(60);
+        return new RunRow(id, "team-1", (long) id.hashCode(), status, "Run " + id, source,
+                agentId, agentName, "build-1", "user-1", caseQueueId, caseQueueName,
+                caseQueueId == null ? null : "item-" + id, caseQueueId == null ? null : "Case",
+                createdAt, updated, started, completed, postponedTo, 3L,
                 evalStatus, evalPassed, evalTotal, failed, evalStatus == null ? null : "checked",
                 evalCritical, evalMedium, evalLow, EXPORTED_AT);
     }
