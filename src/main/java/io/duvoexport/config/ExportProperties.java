@@ -88,12 +88,15 @@ public record ExportProperties(
      * @param concurrency pages requested at the same time
      * @param pagesPerUnit pages in one restartable unit of work
      * @param pagesPerCommit pages staged per committed chunk: the restart granularity
+     * @param boundaryOverlap runs each page shares with the previous one, so that a boundary
+     *     moved by runs deleted while paging is detected and read again; 0 turns it off
      */
     public record Fetch(
             @DefaultValue("100") int pageSize,
             @DefaultValue("4") int concurrency,
             @DefaultValue("50") int pagesPerUnit,
-            @DefaultValue("10") int pagesPerCommit) {}
+            @DefaultValue("10") int pagesPerCommit,
+            @DefaultValue("1") int boundaryOverlap) {}
 
     /**
      * @param connectTimeout time to establish a connection

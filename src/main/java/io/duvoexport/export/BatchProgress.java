@@ -1,29 +1,36 @@
 package io.duvoexport.export;
 
+import java.util.List;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Where a unit stands once a batch is staged: the offset of its next page, and whether it has
- * ended. Kept in the batch's folder, so that a restart resumes from what is staged even when the
- * job repository lost its last commit.
+ * Where a unit stands once a batch is staged, kept in the batch's folder so that a restart
+ * resumes from what is staged even when the job repository lost its last commit, and so that the
+ * verify step can check that consecutive units join up.
+ *
+ * @param nextOffset the offset of the unit's next page
+ * @param done whether the unit has ended
+ * @param headId the id of the unit's first row, which should be the previous unit's last one
+ * @param tailIds the ids of the latest page read, in order
+ * @param lastTotal the API's {@code total} on the latest page read
  */
-public record BatchProgress(long nextOffset, boolean done) {
+public record BatchProgress(
+        long nextOffset, boolean done, String headId, List<String> tailIds, long lastTotal) {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public BatchProgress {
+        tailIds = tailIds == null ? List.of() : List.copyOf(tailIds);
+    }
 
     String encode() {
-        return "next_offset=" + nextOffset + "\ndone=" + done + "\n";
+        return JSON.writeValueAsString(this);
     }
 
     static BatchProgress decode(String text) {
-        long next = -1;
-        boolean done = false;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("next_offset=")) {
-                next = Long.parseLong(line.substring("next_offset=".length()).strip());
-            } else if (line.startsWith("done=")) {
-                done = Boolean.parseBoolean(line.substring("done=".length()).strip());
-            }
-        }
-        if (next < 0) {
-            throw new IllegalArgumentException("progress without next_offset: " + text);
-        }
-        return new BatchProgress(next, done);
+        return JSON.readValue(text, BatchProgress.class);
     }
 }

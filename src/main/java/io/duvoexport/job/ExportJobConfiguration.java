@@ -77,14 +77,31 @@ public class ExportJobConfiguration {
     }
 
     @Bean
-    Job exportJob(JobRepository repository, Step planStep, Step fetchStep, Step publishStep,
-            Step reportStep, StagingCleanup cleanup) {
+    Job exportJob(JobRepository repository, Step planStep, Step fetchStep, Step verifyStep,
+            Step publishStep, Step reportStep, StagingCleanup cleanup) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(planStep)
                 .next(fetchStep)
+                .next(verifyStep)
                 .next(publishStep)
                 .next(reportStep)
                 .listener(cleanup)
+                .build();
+    }
+
+    @Bean
+    DriftMonitor driftMonitor() {
+        return new DriftMonitor();
+    }
+
+    @Bean
+    Step verifyStep(JobRepository repository, PlatformTransactionManager tx, Storage storage,
+            ObjectProvider<RunsClient> client, RunFilter filter, ExportProperties properties,
+            DriftMonitor drift) {
+        UnitPageReader.Paging paging = new UnitPageReader.Paging(properties.fetch().pageSize(),
+                properties.fetch().boundaryOverlap(), null, null);
+        return new StepBuilder("verify", repository)
+                .tasklet(new VerifyTasklet(storage, client::getObject, filter, paging, drift), tx)
                 .build();
     }
 
@@ -100,7 +117,8 @@ public class ExportJobConfiguration {
         ExportProperties.Fetch fetch = properties.fetch();
         return new StepBuilder("plan", repository)
                 .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client.getObject(), storage, filter,
-                        properties.statusStrategy(), fetch.pageSize(), fetch.pagesPerUnit()),
+                        properties.statusStrategy(), fetch.pageSize(), fetch.boundaryOverlap(),
+                        fetch.pagesPerUnit()),
                         properties.incremental()), tx)
                 .build();
     }
@@ -147,13 +165,15 @@ public class ExportJobConfiguration {
     @Bean
     @StepScope
     UnitPageReader unitPageReader(RunsClient client, RunFilter filter,
-            ExportProperties properties,
+            ExportProperties properties, DriftMonitor drift,
             Storage storage,
             @Value("#{stepExecution.jobExecution.jobInstanceId}") long instanceId) {
         ExportWindow window = PlanCodec.load(storage, instanceId).window();
         StagingArea staging = new StagingArea(storage, PlanTasklet.stagingDir(storage, instanceId));
-        return new UnitPageReader(client, filter, properties.fetch().pageSize(),
-                ExportPlanner.sortOrder(window), window.start(), staging::latestProgress);
+        UnitPageReader.Paging paging = new UnitPageReader.Paging(properties.fetch().pageSize(),
+                properties.fetch().boundaryOverlap(), ExportPlanner.sortOrder(window),
+                window.start());
+        return new UnitPageReader(client, filter, paging, staging::latestProgress, drift);
     }
 
     @Bean
@@ -172,10 +192,10 @@ public class ExportJobConfiguration {
 
     @Bean
     Step publishStep(JobRepository repository, PlatformTransactionManager tx, Storage storage,
-            ObjectProvider<RunsClient> client, ExportProperties properties) {
+            ObjectProvider<RunsClient> client, ExportProperties properties, DriftMonitor drift) {
         return new StepBuilder("publish", repository)
                 .tasklet(new PublishTasklet(storage, () -> client.getObject().stats(),
-                        properties.maxRejectRatio()), tx)
+                        properties.maxRejectRatio(), drift), tx)
                 .build();
     }
 

@@ -7,6 +7,7 @@ import io.duvoexport.api.RunsPage;
 import io.duvoexport.api.RunsQuery;
 import io.duvoexport.api.SortOrder;
 import io.duvoexport.config.ExportProperties.StatusStrategy;
+import io.duvoexport.export.BatchProgress;
 import io.duvoexport.export.ExportPlan;
 import io.duvoexport.export.ExportWindow;
 import io.duvoexport.export.FetchUnit;
@@ -43,16 +44,22 @@ final class ExportPlanner {
     private final RunFilter filter;
     private final StatusStrategy strategy;
     private final int pageSize;
+    private final int stride;
     private final int pagesPerUnit;
     private ExportWindow window = ExportWindow.EVERYTHING;
 
+    /**
+     * @param overlap runs each page shares with the previous one; pages, and the units made of
+     *     them, start {@code pageSize - overlap} runs apart
+     */
     ExportPlanner(RunsClient client, Storage storage, RunFilter filter, StatusStrategy strategy,
-            int pageSize, int pagesPerUnit) {
+            int pageSize, int overlap, int pagesPerUnit) {
         this.client = client;
         this.storage = storage;
         this.filter = filter;
         this.strategy = strategy;
         this.pageSize = pageSize;
+        this.stride = pageSize - overlap;
         this.pagesPerUnit = pagesPerUnit;
     }
 
@@ -113,7 +120,11 @@ final class ExportPlanner {
             Map<String, Long> totals, List<FetchUnit> units) throws IOException {
         String listing = listingName(status);
         String statusName = status == null ? null : status.wireName();
-        stager.stage(listing + "-" + UnitPageReader.offsetLabel(0), List.of(page), statusName, null);
+        List<String> ids = UnitPageReader.ids(page);
+        BatchProgress progress = new BatchProgress(pageSize, true,
+                ids.isEmpty() ? null : ids.get(0), ids, page.total());
+        stager.stage(headName(listing) + "-" + UnitPageReader.offsetLabel(0), List.of(page),
+                statusName, progress);
         totals.put(listing, page.total());
         if (page.isLast() || pageSize >= page.total()) {
             return;
@@ -121,14 +132,15 @@ final class ExportPlanner {
         if (!window.isEverything()) {
             // newest first: how far back the window reaches is unknown until paged there
             if (!UnitPageReader.reachedBefore(page, window.start())) {
-                units.add(new FetchUnit(unitName(listing, 1), statusName, pageSize, FetchUnit.OPEN));
+                units.add(new FetchUnit(unitName(listing, 1), statusName, stride, FetchUnit.OPEN));
             }
             return;
         }
-        long unitSpan = (long) pagesPerUnit * pageSize;
-        long offset = pageSize;
+        // units tile the pages: each starts where the page after its predecessor's last would
+        long unitSpan = (long) pagesPerUnit * stride;
+        long offset = stride;
         int index = 1;
-        while (offset + unitSpan < page.total() && index < MAX_BOUNDED_UNITS) {
+        while (offset + unitSpan + pageSize - stride < page.total() && index < MAX_BOUNDED_UNITS) {
             units.add(new FetchUnit(unitName(listing, index++), statusName, offset, offset + unitSpan));
             offset += unitSpan;
         }
@@ -156,11 +168,16 @@ final class ExportPlanner {
         return false;
     }
 
-    private static String listingName(RunStatus status) {
+    static String listingName(RunStatus status) {
         return status == null ? "all" : status.wireName();
     }
 
-    private static String unitName(String listing, int index) {
+    /** The first page of a listing is staged by the plan, as unit 0. */
+    static String headName(String listing) {
+        return unitName(listing, 0);
+    }
+
+    static String unitName(String listing, int index) {
         return String.format("%s-%05d", listing, index);
     }
 }

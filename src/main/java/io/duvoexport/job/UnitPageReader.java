@@ -6,14 +6,16 @@ import io.duvoexport.api.RunsClient;
 import io.duvoexport.api.RunsPage;
 import io.duvoexport.api.RunsQuery;
 import io.duvoexport.api.SortOrder;
-import io.duvoexport.export.FetchUnit;
 import io.duvoexport.export.BatchProgress;
+import io.duvoexport.export.FetchUnit;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -23,14 +25,20 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads the pages of one {@link FetchUnit}, in the export's order.
  *
- * <p>The unit ends at its end offset; at the first page shorter than the page size, since an
- * empty or short page means nothing follows whatever {@code total} said; or once the next offset
- * reaches the {@code total} of the latest page, so that no request is spent to find the end. An
- * open-ended unit that keeps receiving the same page (an API ignoring {@code offset}) fails
- * rather than loop forever.
+ * <p>The unit ends before its end offset, where the next unit's first page is; at the first page
+ * shorter than the page
+ * size, since an empty or short page means nothing follows whatever {@code total} said; or once
+ * the next offset reaches the {@code total} of the latest page, so that no request is spent to
+ * find the end. An open-ended unit that keeps receiving the same page (an API ignoring
+ * {@code offset}) fails rather than loop forever.
  *
- * <p>Restart: the offset of the next unread page is saved at every commit, so a restarted unit
- * resumes after the last staged batch and fetches nothing twice.
+ * <p>Live data: consecutive pages overlap by {@code overlap} runs, so each page should begin with
+ * the run that ended the previous one. When it does not, runs ahead of the offset were deleted and
+ * the boundary moved: the reader steps back a page at a time until it finds that run again, and
+ * hands the re-read pages on too (duplicates are removed at publication).
+ *
+ * <p>Restart: the offset of the next unread page is saved at every commit, and each staged batch
+ * records it too, so a restarted unit resumes after the last staged batch.
  */
 class UnitPageReader implements ItemStreamReader<RunsPage> {
 
@@ -40,33 +48,22 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
     static final String UNIT_TO = "unit.to";
     private static final String NEXT_OFFSET = "unit.next-offset";
     private static final String DONE = "unit.done";
+    private static final int MAX_STEPS_BACK = 5;
 
-    private final RunsClient client;
-    private final RunFilter filter;
-    private final int pageSize;
-    private final SortOrder sortOrder;
-    private final Instant stopBefore;
-    private final StagedProgress staged;
+    /** How the pages of an export are requested. */
+    record Paging(int pageSize, int overlap, SortOrder sortOrder, Instant stopBefore) {
 
-    private FetchUnit unit;
-    private long nextOffset;
-    private boolean done;
-    private List<String> previousIds = List.of();
+        Paging {
+            if (overlap < 0 || overlap >= pageSize) {
+                throw new IllegalArgumentException("duvo.fetch.boundary-overlap must be between 0 "
+                        + "and page-size - 1, was " + overlap);
+            }
+        }
 
-    /**
-     * @param sortOrder the listing's order: oldest first for a full export, newest first for a
-     *     window
-     * @param stopBefore with newest-first order, the unit ends after the first page reaching
-     *     a run created before this instant; null to read to the end
-     */
-    UnitPageReader(RunsClient client, RunFilter filter, int pageSize, SortOrder sortOrder,
-            Instant stopBefore, StagedProgress staged) {
-        this.client = client;
-        this.filter = filter;
-        this.pageSize = pageSize;
-        this.sortOrder = sortOrder;
-        this.stopBefore = stopBefore;
-        this.staged = staged;
+        /** The distance between the offsets of consecutive pages. */
+        int stride() {
+            return pageSize - overlap;
+        }
     }
 
     /** Reads the progress a unit's last staged batch recorded. */
@@ -77,27 +74,30 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         Optional<BatchProgress> of(String unitName) throws IOException;
     }
 
-    /** Where the unit stands after the pages read so far. */
-    BatchProgress progress() {
-        return new BatchProgress(nextOffset, done);
-    }
+    private final RunsClient client;
+    private final RunFilter filter;
+    private final Paging paging;
+    private final StagedProgress staged;
+    private final DriftMonitor drift;
 
-    /** True when the page holds a run created before {@code instant} (null: never). */
-    static boolean reachedBefore(RunsPage page, Instant instant) {
-        if (instant == null) {
-            return false;
-        }
-        for (int i = page.runs().size() - 1; i >= 0; i--) {
-            JsonNode createdAt = page.runs().get(i).get("created_at");
-            if (createdAt != null && createdAt.isString()) {
-                try {
-                    return OffsetDateTime.parse(createdAt.asString()).toInstant().isBefore(instant);
-                } catch (DateTimeParseException e) {
-                    // a malformed row is the flattener's to reject; judge by the one before
-                }
-            }
-        }
-        return false;
+    private FetchUnit unit;
+    private RunFilter listing;
+    private long nextOffset;
+    private boolean done;
+    private String headId;
+    private List<String> tailIds = List.of();
+    private long lastTotal = -1;
+    private final Deque<RunsPage> pending = new ArrayDeque<>();
+    // while re-read pages wait in pending, a restart must fetch them again from here
+    private BatchProgress beforePending;
+
+    UnitPageReader(RunsClient client, RunFilter filter, Paging paging, StagedProgress staged,
+            DriftMonitor drift) {
+        this.client = client;
+        this.filter = filter;
+        this.paging = paging;
+        this.staged = staged;
+        this.drift = drift;
     }
 
     /** Writes a unit into a partition's execution context. */
@@ -121,16 +121,55 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         return String.format("%012d", offset);
     }
 
+    /** True when the page holds a run created before {@code instant} (null: never). */
+    static boolean reachedBefore(RunsPage page, Instant instant) {
+        if (instant == null) {
+            return false;
+        }
+        for (int i = page.runs().size() - 1; i >= 0; i--) {
+            JsonNode createdAt = page.runs().get(i).get("created_at");
+            if (createdAt != null && createdAt.isString()) {
+                try {
+                    return OffsetDateTime.parse(createdAt.asString()).toInstant().isBefore(instant);
+                } catch (DateTimeParseException e) {
+                    // a malformed row is the flattener's to reject; judge by the one before
+                }
+            }
+        }
+        return false;
+    }
+
+    static List<String> ids(RunsPage page) {
+        List<String> ids = new ArrayList<>(page.runs().size());
+        for (JsonNode run : page.runs()) {
+            JsonNode id = run.get("id");
+            ids.add(id == null || !id.isString() ? null : id.asString());
+        }
+        return ids;
+    }
+
+    /** Where the unit stands after the pages handed on so far. */
+    BatchProgress progress() {
+        return pending.isEmpty() || beforePending == null
+                ? new BatchProgress(nextOffset, done, headId, tailIds, lastTotal)
+                : beforePending;
+    }
+
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
         unit = unitOf(context);
+        listing = unit.status() == null
+                ? filter : filter.withStatus(RunStatus.fromWireName(unit.status()));
         nextOffset = context.getLong(NEXT_OFFSET, unit.fromOffset());
         done = context.containsKey(DONE) && Boolean.parseBoolean(context.getString(DONE));
         // staged batches are complete whether or not their commit reached the job repository
         try {
-            staged.of(unit.name()).filter(p -> p.nextOffset() > nextOffset).ifPresent(p -> {
+            staged.of(unit.name()).filter(p -> p.nextOffset() >= nextOffset).ifPresent(p -> {
                 nextOffset = p.nextOffset();
                 done = p.done();
+                headId = p.headId();
+                tailIds = p.tailIds();
+                lastTotal = p.lastTotal();
             });
         } catch (IOException e) {
             throw new ItemStreamException("cannot read the staged progress of " + unit.name(), e);
@@ -139,33 +178,83 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
 
     @Override
     public void update(ExecutionContext context) throws ItemStreamException {
-        context.putLong(NEXT_OFFSET, nextOffset);
-        context.putString(DONE, Boolean.toString(done));
+        BatchProgress progress = progress();
+        context.putLong(NEXT_OFFSET, progress.nextOffset());
+        context.putString(DONE, Boolean.toString(progress.done()));
     }
 
     @Override
     public RunsPage read() throws InterruptedException {
-        if (done || (!unit.isOpenEnded() && nextOffset >= unit.toOffset())) {
+        if (!pending.isEmpty()) {
+            return pending.poll();
+        }
+        if (done) {
             return null;
         }
-        RunFilter listing =
-                unit.status() == null ? filter : filter.withStatus(RunStatus.fromWireName(unit.status()));
-        RunsPage page = client.fetch(new RunsQuery(listing, sortOrder, nextOffset, pageSize));
-        nextOffset += pageSize;
-        done = page.isLast() || nextOffset >= page.total() || reachedBefore(page, stopBefore);
+        long offset = nextOffset;
+        beforePending = new BatchProgress(offset, false, headId, tailIds, lastTotal);
+        RunsPage page = fetch(offset);
+        List<String> ids = ids(page);
+        nextOffset = offset + paging.stride();
+        done = page.isLast() || offset + paging.pageSize() >= page.total()
+                || (!unit.isOpenEnded() && nextOffset >= unit.toOffset())
+                || reachedBefore(page, paging.stopBefore());
         if (unit.isOpenEnded()) {
-            refuseRepeatedPage(page);
+            refuseRepeatedPage(page, ids);
         }
-        return page.runs().isEmpty() ? null : page;
+        if (lastTotal >= 0 && page.total() != lastTotal) {
+            drift.totalChanged(unit.status() == null ? "all" : unit.status(), lastTotal, page.total());
+        }
+        if (headId == null && !ids.isEmpty()) {
+            headId = ids.get(0);
+        }
+        if (!tailIds.isEmpty() && paging.overlap() > 0 && !ids.isEmpty()) {
+            String joint = tailIds.get(tailIds.size() - 1);
+            if (!ids.contains(joint)) {
+                drift.boundaryMoved();
+                stepBack(offset, joint);
+            }
+        }
+        tailIds = ids;
+        lastTotal = page.total();
+        if (page.runs().isEmpty()) {
+            return pending.poll();
+        }
+        pending.add(page);
+        return pending.poll();
     }
 
-    private void refuseRepeatedPage(RunsPage page) {
-        List<String> ids = page.runs().stream().map(r -> Objects.toString(r.get("id"))).toList();
-        if (!ids.isEmpty() && ids.equals(previousIds)) {
+    /**
+     * The run that ended the previous page is not on this one: runs ahead of the offset were
+     * deleted, so the rows between slid back behind it. Re-reads the pages before the offset until
+     * that run shows up again; queues them before the current page.
+     */
+    private void stepBack(long offset, String joint) throws InterruptedException {
+        Deque<RunsPage> reread = new ArrayDeque<>();
+        long back = offset;
+        for (int step = 0; step < MAX_STEPS_BACK && back > 0; step++) {
+            back = Math.max(0, back - paging.stride());
+            RunsPage page = fetch(back);
+            drift.pageReread();
+            reread.addFirst(page);
+            if (ids(page).contains(joint)) {
+                pending.addAll(reread);
+                return;
+            }
+        }
+        pending.addAll(reread);
+        drift.unresolved(unit.name() + " offset " + offset);
+    }
+
+    private RunsPage fetch(long offset) throws InterruptedException {
+        return client.fetch(new RunsQuery(listing, paging.sortOrder(), offset, paging.pageSize()));
+    }
+
+    private void refuseRepeatedPage(RunsPage page, List<String> ids) {
+        if (!ids.isEmpty() && ids.equals(tailIds) && paging.overlap() < ids.size()) {
             throw new IllegalStateException("the API returned the same page at offsets "
-                    + (page.query().offset() - pageSize) + " and " + page.query().offset()
+                    + (page.query().offset() - paging.stride()) + " and " + page.query().offset()
                     + ": it seems to ignore offset, so paging would never end");
         }
-        previousIds = ids;
     }
 }

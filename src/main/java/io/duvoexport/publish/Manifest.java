@@ -28,6 +28,8 @@ import java.util.SortedSet;
  *     (anything but completed, failed, interrupted and stopped): the next incremental export
  *     reaches back to the oldest of them
  * @param rejects runs quarantined in {@code rejects.jsonl}
+ * @param reconciliation how the rows exported compare with the API's count, and what paging over
+ *     live data ran into
  * @param requests HTTP requests sent by the process that finished the export
  * @param retries retries among them, by reason
  */
@@ -48,5 +50,24 @@ public record Manifest(
         SortedMap<LocalDate, Long> partitions,
         SortedSet<LocalDate> openPartitions,
         long rejects,
+        Reconciliation reconciliation,
         long requests,
-        Map<String, Long> retries) {}
+        Map<String, Long> retries) {
+
+    /**
+     * @param apiTotalAtEnd the API's total on the last page read of each listing, summed
+     * @param runsExported distinct runs exported (published rows plus rejects)
+     * @param unexplainedGap for a full export, runs the API counted at the end that are not in
+     *     the export; null for a windowed export, whose rows the API's totals do not describe
+     * @param boundaryMoves page boundaries found moved by runs deleted or inserted while paging
+     * @param pagesReread pages read again to close them
+     * @param unresolvedJoints moved boundaries that could not be closed: runs may be missing there
+     */
+    public record Reconciliation(
+            long apiTotalAtEnd,
+            long runsExported,
+            Long unexplainedGap,
+            long boundaryMoves,
+            long pagesReread,
+            long unresolvedJoints) {}
+}

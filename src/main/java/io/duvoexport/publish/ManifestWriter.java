@@ -3,6 +3,10 @@ package io.duvoexport.publish;
 import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.Storage;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.hadoop.fs.Path;
@@ -39,33 +43,43 @@ public final class ManifestWriter {
         storage.fs().delete(new Path(storage.root(), SUCCESS), false);
     }
 
-    /** Concatenates the staged rejects into {@code rejects.jsonl}; returns its lines. */
+    /**
+     * Writes the staged rejects into {@code rejects.jsonl}, each run once (overlapping and
+     * re-read pages see some runs twice); returns the lines written.
+     */
     public long publishRejects(Path stagingDir) throws IOException {
         Path tmp = new Path(stagingDir, REJECTS + ".tmp");
-        long lines = 0;
+        Collection<String> lines = stagedRejects(stagingDir);
         try (OutputStream out = storage.fs().create(tmp, true)) {
-            for (Path file : new StagingArea(storage, stagingDir).rejectFiles()) {
-                byte[] content;
-                try (InputStream in = storage.fs().open(file)) {
-                    content = in.readAllBytes();
-                }
-                out.write(content);
-                lines += countLines(content);
+            for (String line : lines) {
+                out.write(line.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
             }
         }
         storage.replace(tmp, new Path(storage.root(), REJECTS));
-        return lines;
+        return lines.size();
     }
 
-    /** Counts the staged rejects without publishing anything. */
+    /** Counts the staged rejects, each run once, without publishing anything. */
     public long countStagedRejects(Path stagingDir) throws IOException {
-        long lines = 0;
+        return stagedRejects(stagingDir).size();
+    }
+
+    /** Staged reject lines in batch order, one per distinct raw run. */
+    private Collection<String> stagedRejects(Path stagingDir) throws IOException {
+        Map<String, String> byRun = new LinkedHashMap<>();
         for (Path file : new StagingArea(storage, stagingDir).rejectFiles()) {
+            String content;
             try (InputStream in = storage.fs().open(file)) {
-                lines += countLines(in.readAllBytes());
+                content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            for (String line : content.split("\n")) {
+                if (!line.isBlank()) {
+                    byRun.putIfAbsent(JSON.readTree(line).path("run").toString(), line);
+                }
             }
         }
-        return lines;
+        return byRun.values();
     }
 
     public void write(Manifest manifest, Path stagingDir) throws IOException {
@@ -89,13 +103,4 @@ public final class ManifestWriter {
         }
     }
 
-    private static long countLines(byte[] content) {
-        long n = 0;
-        for (byte b : content) {
-            if (b == '\n') {
-                n++;
-            }
-        }
-        return n;
-    }
 }

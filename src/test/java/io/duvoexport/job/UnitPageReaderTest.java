@@ -65,8 +65,9 @@ class UnitPageReaderTest {
     private UnitPageReader reader(FetchUnit unit, Long resumeAt) {
         RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
                 .teamId("team-1").apiKey(new ApiKey("k")).build();
-        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.ASC, null,
-                UnitPageReader.StagedProgress.NONE);
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE,
+                new UnitPageReader.Paging(100, 0, SortOrder.ASC, null),
+                UnitPageReader.StagedProgress.NONE, new DriftMonitor());
         ExecutionContext context = UnitPageReader.describe(unit);
         if (resumeAt != null) {
             context.putLong("unit.next-offset", resumeAt);
@@ -146,9 +147,10 @@ class UnitPageReaderTest {
         });
         RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
                 .teamId("team-1").apiKey(new ApiKey("k")).build();
-        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.DESC,
-                java.time.Instant.parse("2026-11-30T12:00:00Z").minusSeconds(60L * 250),
-                UnitPageReader.StagedProgress.NONE);
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE,
+                new UnitPageReader.Paging(100, 0, SortOrder.DESC,
+                        java.time.Instant.parse("2026-11-30T12:00:00Z").minusSeconds(60L * 250)),
+                UnitPageReader.StagedProgress.NONE, new DriftMonitor());
         reader.open(UnitPageReader.describe(new FetchUnit("all-1", null, 0, FetchUnit.OPEN)));
 
         readAll(reader);
@@ -161,13 +163,103 @@ class UnitPageReaderTest {
         serve(10_000, 10_000);
         RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
                 .teamId("team-1").apiKey(new ApiKey("k")).build();
-        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE, 100, SortOrder.ASC,
-                null, unit -> java.util.Optional.of(new io.duvoexport.export.BatchProgress(400, false)));
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE,
+                new UnitPageReader.Paging(100, 0, SortOrder.ASC, null),
+                unit -> java.util.Optional.of(
+                        new io.duvoexport.export.BatchProgress(400, false, null, List.of(), -1)),
+                new DriftMonitor());
 
         reader.open(UnitPageReader.describe(new FetchUnit("all-2", null, 100, 600)));
         readAll(reader);
 
         assertThat(offsetsRequested).containsExactly(400L, 500L);
+    }
+
+    /** Serves runs r0..r999 oldest first; before request {@code at}, deletes r10..r14. */
+    private void serveWithDeletesBefore(int at) {
+        List<String> runs = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            runs.add(String.format("r%04d", i));
+        }
+        server.setDispatcher(new Dispatcher() {
+            private int served;
+
+            @Override
+            public synchronized MockResponse dispatch(RecordedRequest request) {
+                if (++served == at) {
+                    runs.removeIf(id -> id.compareTo("r0010") >= 0 && id.compareTo("r0014") <= 0);
+                }
+                int offset = Integer.parseInt(request.getUrl().queryParameter("offset"));
+                int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
+                offsetsRequested.add((long) offset);
+                StringJoiner page = new StringJoiner(",");
+                for (int i = offset; i < Math.min(runs.size(), offset + limit); i++) {
+                    page.add("{\"id\":\"" + runs.get(i) + "\",\"created_at\":\"2026-11-30T08:00:00Z\"}");
+                }
+                return new MockResponse.Builder().code(200)
+                        .body("{\"data\":[" + page + "],\"total\":" + runs.size() + "}").build();
+            }
+        });
+    }
+
+    /** The runs that existed throughout: all but the five deleted. */
+    private static List<String> survivors() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            if (i < 10 || i > 14) {
+                ids.add(String.format("r%04d", i));
+            }
+        }
+        return ids;
+    }
+
+    private java.util.Set<String> readIds(int overlap, DriftMonitor drift) throws Exception {
+        RunsClient client = RunsClient.builder().baseUrl(server.url("/").toString())
+                .teamId("team-1").apiKey(new ApiKey("k")).build();
+        UnitPageReader reader = new UnitPageReader(client, RunFilter.NONE,
+                new UnitPageReader.Paging(100, overlap, SortOrder.ASC, null),
+                UnitPageReader.StagedProgress.NONE, drift);
+        reader.open(UnitPageReader.describe(new FetchUnit("all-0", null, 0, FetchUnit.OPEN)));
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (RunsPage page : readAll(reader)) {
+            ids.addAll(UnitPageReader.ids(page));
+        }
+        return ids;
+    }
+
+    @Test
+    void runsDeletedBehindTheOffsetWouldHideOthersWithoutOverlap() throws Exception {
+        serveWithDeletesBefore(3);
+
+        java.util.Set<String> ids = readIds(0, new DriftMonitor());
+
+        // r0010..r0014 were read before they went; five survivors slid behind the offset unseen
+        assertThat(survivors()).hasSize(995).containsAll(ids.stream()
+                .filter(id -> id.compareTo("r0010") < 0 || id.compareTo("r0014") > 0).toList());
+        assertThat(ids).hasSize(1000 - 5);
+        assertThat(ids).doesNotContainAnyElementsOf(List.of("r0200", "r0201", "r0202", "r0203", "r0204"));
+    }
+
+    @Test
+    void aBoundaryMovedByDeletesIsDetectedAndReadAgain() throws Exception {
+        serveWithDeletesBefore(3);
+        DriftMonitor drift = new DriftMonitor();
+
+        java.util.Set<String> ids = readIds(1, drift);
+
+        assertThat(ids).containsAll(survivors());
+        assertThat(drift.boundaryMoves()).isEqualTo(1);
+        assertThat(drift.pagesReread()).isEqualTo(1);
+        assertThat(drift.unresolved()).isZero();
+    }
+
+    @Test
+    void overlappingPagesStepByPageSizeMinusTheOverlap() throws Exception {
+        serve(1000, 1000);
+
+        readIds(1, new DriftMonitor());
+
+        assertThat(offsetsRequested.subList(0, 3)).containsExactly(0L, 99L, 198L);
     }
 
     @Test
@@ -191,8 +283,8 @@ class UnitPageReaderTest {
 
         UnitPageReader resumed = new UnitPageReader(RunsClient.builder()
                 .baseUrl(server.url("/").toString()).teamId("team-1").apiKey(new ApiKey("k"))
-                .build(), RunFilter.NONE, 100, SortOrder.ASC, null,
-                UnitPageReader.StagedProgress.NONE);
+                .build(), RunFilter.NONE, new UnitPageReader.Paging(100, 0, SortOrder.ASC, null),
+                UnitPageReader.StagedProgress.NONE, new DriftMonitor());
         resumed.open(saved);
         readAll(resumed);
 
