@@ -77,9 +77,9 @@ public enum Fault {
      */
     DUPLICATE_ROWS,
     /**
-     * Rows with a defect ({@link BadRow}) for a share of the runs ({@link FaultPlan#badRowChance()}),
-     * chosen by run id: the same runs are bad on every request that this fault fires on.
-     * {@link RunsSimulator#badRows()} tells which.
+     * Rows with a defect ({@link BadRow}) for a share of the runs
+     * ({@link FaultPlan#badRowChance()}), chosen by run id: the same runs are bad on every
+     * request that this fault fires on. {@link RunsSimulator#badRows()} tells which.
      */
     BAD_ROWS,
 

@@ -87,7 +87,7 @@ public record FaultPlan(
         return new Builder(this);
     }
 
-    /** This plan with {@code fault} fired by {@code trigger} ({@link Trigger#never()} removes it). */
+    /** This plan with {@code fault} fired by {@code trigger}; {@code never()} switches it off. */
     public FaultPlan with(Fault fault, Trigger trigger) {
         return toBuilder().inject(fault, trigger).build();
     }
