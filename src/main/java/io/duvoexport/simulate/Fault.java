@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * fire on one request, the first in declaration order wins. Faults that shape a page (from
  * {@link #TRUNCATED_LENGTH} to {@link #BAD_ROWS}) apply only to a {@code 200} page of runs and
  * combine with each other, except that the two truncations exclude each other.
- * {@link #SLOW_RESPONSE} and {@link #DRIFT} apply to any request and combine with everything.
+ * {@link #SLOW_RESPONSE} and {@link #DRIFT} apply to any request (drift once the rate limit let
+ * it through) and combine with everything.
  */
 public enum Fault {
 
@@ -86,9 +87,9 @@ public enum Fault {
     /** The answer waits {@link FaultPlan#slowResponseDelay()} (on top of any latency). */
     SLOW_RESPONSE,
     /**
-     * Before the request is answered, the data drifts: {@link FaultPlan#driftBatch()} runs are
-     * deleted, as many change, and as many are inserted as the newest. See
-     * {@link RunsSimulator#driftMutations()}.
+     * Before the request is answered (once the rate limit let it through), the data drifts:
+     * {@link FaultPlan#driftBatch()} runs are deleted, as many change, and as many are inserted
+     * as the newest. See {@link RunsSimulator#driftMutations()}.
      */
     DRIFT;
 

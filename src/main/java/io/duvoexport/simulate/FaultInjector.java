@@ -2,6 +2,7 @@ package io.duvoexport.simulate;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -77,12 +78,15 @@ final class FaultInjector {
         recent.clear();
     }
 
-    /** Runs that bad rows break under the current plan, in the order given; empty when off. */
+    /**
+     * Runs that bad rows break under the current plan, in the order given; empty when off.
+     * Unmodifiable.
+     */
     Map<String, BadRow> badRows(List<SimulatedRun> runs) {
         FaultPlan current = plan();
         Map<String, BadRow> bad = new LinkedHashMap<>();
         if (!current.injects(Fault.BAD_ROWS)) {
-            return bad;
+            return Map.of();
         }
         for (SimulatedRun run : runs) {
             BadRow defect = badRow(current, run);
@@ -90,7 +94,7 @@ final class FaultInjector {
                 bad.put(run.id(), defect);
             }
         }
-        return bad;
+        return Collections.unmodifiableMap(bad);
     }
 
     /**

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 
 /**
  * Answers every request to the simulator: {@code GET /v2/teams/{teamId}/runs} and the errors
- * around it. Checks run in this order: latency, a slow-response fault, drift, rate limit (per
- * presented credential), queued failures, faults that replace the answer, route (404), method
- * (405), bearer key (401), team (404), query (400); a page of runs then goes through the faults
- * that distort pages. Every answer carries the rate-limit headers while a limit is set.
+ * around it. Checks run in this order: latency, a slow-response fault, rate limit (per
+ * presented credential), drift, queued failures, faults that replace the answer, route (404),
+ * method (405), bearer key (401), team (404), query (400); a page of runs then goes through the
+ * faults that distort pages. Every answer carries the rate-limit headers while a limit is set.
  * Thread-safe.
  */
 final class RunsEndpoint implements HttpHandler {
@@ -55,9 +55,6 @@ final class RunsEndpoint implements HttpHandler {
         try {
             pause(settings.latency());
             holdBack(faults);
-            if (faults.fires(Fault.DRIFT)) {
-                drift.accept(faults);
-            }
             Answer answer = answer(exchange, faults);
             if (answer.delivery() != Answer.Delivery.NOTHING) {
                 // recorded before sending, so a client that has its answer finds it counted
@@ -104,6 +101,9 @@ final class RunsEndpoint implements HttpHandler {
     }
 
     private Answer route(HttpExchange exchange, String credential, RequestFaults faults) {
+        if (faults.fires(Fault.DRIFT)) {
+            drift.accept(faults);
+        }
         int injected = failures.take();
         if (injected != 0) {
             return Answer.error(injected, errorCode(injected), "injected failure " + injected);

@@ -232,7 +232,10 @@ public final class RunsSimulator implements AutoCloseable {
         return step.summary();
     }
 
-    /** Requests answered so far, by status code. */
+    /**
+     * Requests answered so far, by status code; connections dropped by
+     * {@link Fault#CONNECTION_RESET} got no answer and are not counted.
+     */
     public RequestCounts requestCounts() {
         return journal.counts();
     }
@@ -341,10 +344,13 @@ public final class RunsSimulator implements AutoCloseable {
         faults.injected(Fault.DRIFT, describe(applied));
     }
 
+    /** e.g. {@code deleted 2, changed 2, inserted 2}. */
     private static String describe(List<DriftMutation> batch) {
         Map<DriftMutation.Change, Long> counts = new EnumMap<>(DriftMutation.Change.class);
         batch.forEach(mutation -> counts.merge(mutation.change(), 1L, Long::sum));
-        return counts.toString();
+        return "deleted " + counts.getOrDefault(DriftMutation.Change.DELETED, 0L)
+                + ", changed " + counts.getOrDefault(DriftMutation.Change.CHANGED, 0L)
+                + ", inserted " + counts.getOrDefault(DriftMutation.Change.INSERTED, 0L);
     }
 
     private void listen() {

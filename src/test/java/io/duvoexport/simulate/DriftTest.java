@@ -39,6 +39,8 @@ class DriftTest {
                     Map.entry(DriftMutation.Change.DELETED, 6L));
             assertThat(simulator.now()).isEqualTo(TestTeams.NOW.plusSeconds(3));
             assertThat(simulator.faultCounts().count(Fault.DRIFT)).isEqualTo(3);
+            assertThat(simulator.injectedFaults()).extracting(InjectedFault::detail)
+                    .containsOnly("deleted 2, changed 2, inserted 2");
             assertThat(idsOf(simulator.runs())).isEqualTo(expectedIds(before.keySet(), drift));
         }
     }
