@@ -81,7 +81,7 @@ class ConnectionFaultsTest {
 
         assertThat(patient.status()).isEqualTo(200);
         assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(400));
-        assertThat(api.list("limit=1", Duration.ofMillis(300)).status()).isEqualTo(200);
+        assertThat(api.list("limit=1", Duration.ofSeconds(2)).status()).isEqualTo(200);
         assertThat(simulator.faultCounts().count(Fault.SLOW_RESPONSE)).isEqualTo(2);
     }
 
