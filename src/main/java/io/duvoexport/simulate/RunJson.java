@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -34,12 +35,17 @@ final class RunJson {
 
     /** {@code {"data":[...],"total":N}}. */
     byte[] page(RunTable.RunPage page) {
+        return page(page, run -> null);
+    }
+
+    /** {@code {"data":[...],"total":N}}, each row broken as {@code defects} says (null: not). */
+    byte[] page(RunTable.RunPage page, Function<SimulatedRun, BadRow> defects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 1_024 * page.rows().size());
         try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             json.writeArrayPropertyStart("data");
             for (SimulatedRun run : page.rows()) {
-                writeRun(json, run, new RowStyle(run.id()));
+                writeRun(json, run, new RowStyle(run.id()), defects.apply(run));
             }
             json.writeEndArray();
             json.writeNumberProperty("total", page.total());
@@ -65,10 +71,13 @@ final class RunJson {
         return (instant.getNano() % 1_000_000 == 0 ? MILLIS : MICROS).format(instant);
     }
 
-    private void writeRun(JsonGenerator json, SimulatedRun run, RowStyle style) {
+    /** One row; {@code defect}, when not null, breaks the one field it names. */
+    private void writeRun(JsonGenerator json, SimulatedRun run, RowStyle style, BadRow defect) {
         json.writeStartObject();
-        json.writeStringProperty("id", run.id());
-        json.writeStringProperty("created_at", timestamp(run.createdAt()));
+        if (defect != BadRow.ID_MISSING) {
+            json.writeStringProperty("id", run.id());
+        }
+        writeCreatedAt(json, run.createdAt(), defect);
         writeTimestamp(json, "updated_at", run.updatedAt(), style);
         writeTimestamp(json, "started_at", run.startedAt(), style);
         writeTimestamp(json, "completed_at", run.completedAt(), style);
@@ -79,8 +88,16 @@ final class RunJson {
         if (style.extraField()) {
             writeExtraField(json, style.extraVariant());
         }
-        writeString(json, "title", run.title());
-        writeNumber(json, "run_number", run.runNumber());
+        if (defect == BadRow.TITLE_AS_NUMBER) {
+            json.writeNumberProperty("title", run.runNumber() == null ? 0 : run.runNumber());
+        } else {
+            writeString(json, "title", run.title());
+        }
+        if (defect == BadRow.RUN_NUMBER_AS_STRING) {
+            json.writeStringProperty("run_number", run.runNumber().toString());
+        } else {
+            writeNumber(json, "run_number", run.runNumber());
+        }
         writeString(json, "agent_id", run.agentId());
         writeString(json, "agent_name", run.agentName());
         writeString(json, "build_id", run.buildId());
@@ -90,13 +107,27 @@ final class RunJson {
         writeString(json, "case_queue_name", run.caseQueueName());
         writeString(json, "case_title", run.caseTitle());
         writeTimestamp(json, "postponed_to", run.postponedTo(), style);
-        writeNumber(json, "submitted_prompt_count", run.submittedPromptCount());
-        writeEvaluation(json, run.evaluation(), style);
+        if (defect == BadRow.NEGATIVE_PROMPT_COUNT) {
+            Long count = run.submittedPromptCount();
+            json.writeNumberProperty("submitted_prompt_count",
+                    count == null || count == 0 ? -1 : -count);
+        } else {
+            writeNumber(json, "submitted_prompt_count", run.submittedPromptCount());
+        }
+        writeEvaluation(json, run.evaluation(), style, defect == BadRow.PASSED_OVER_TOTAL);
         json.writeEndObject();
     }
 
+    private static void writeCreatedAt(JsonGenerator json, Instant createdAt, BadRow defect) {
+        if (defect == BadRow.CREATED_AT_UNPARSEABLE) {
+            json.writeStringProperty("created_at", "yesterday");
+        } else if (defect != BadRow.CREATED_AT_MISSING) {
+            json.writeStringProperty("created_at", timestamp(createdAt));
+        }
+    }
+
     private static void writeEvaluation(JsonGenerator json, SimulatedEvaluation evaluation,
-            RowStyle style) {
+            RowStyle style, boolean passedOverTotal) {
         if (evaluation == null) {
             if (!style.omitsNullEvaluation()) {
                 json.writeNullProperty("eval_summaries");
@@ -104,7 +135,11 @@ final class RunJson {
             return;
         }
         json.writeObjectPropertyStart("eval_summaries");
-        writeNumber(json, "passed", evaluation.passed());
+        if (passedOverTotal) {
+            json.writeNumberProperty("passed", evaluation.total() + 1);
+        } else {
+            writeNumber(json, "passed", evaluation.passed());
+        }
         writeNumber(json, "total", evaluation.total());
         if (evaluation.finalComment() != null) {
             json.writeStringProperty("final_comment", evaluation.finalComment());

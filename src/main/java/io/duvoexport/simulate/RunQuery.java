@@ -78,6 +78,12 @@ record RunQuery(
                 uuid("digest_id", params.get("digest_id")));
     }
 
+    /** The same query for the page at {@code value}. */
+    RunQuery withOffset(long value) {
+        return new RunQuery(limit, value, descending, status, agentId, userId, caseQueueId, source,
+                search, hasIssues, issueSeverity, since, digestId);
+    }
+
     /** Whether no filter is set, so that total is the team's run count. */
     boolean isUnfiltered() {
         return status == null && agentId == null && userId == null && caseQueueId == null

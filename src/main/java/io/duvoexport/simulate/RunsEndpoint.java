@@ -9,17 +9,18 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Answers every request to the simulator: {@code GET /v2/teams/{teamId}/runs} and the errors
- * around it. Checks run in this order: latency, rate limit (per presented credential), injected
- * failures, route (404), method (405), bearer key (401), team (404), query (400). Every answer
- * carries the rate-limit headers while a limit is set. Thread-safe.
+ * around it. Checks run in this order: latency, a slow-response fault, rate limit (per
+ * presented credential), drift, queued failures, faults that replace the answer, route (404),
+ * method (405), bearer key (401), team (404), query (400); a page of runs then goes through the
+ * faults that distort pages. Every answer carries the rate-limit headers while a limit is set.
+ * Thread-safe.
  */
 final class RunsEndpoint implements HttpHandler {
 
@@ -31,42 +32,59 @@ final class RunsEndpoint implements HttpHandler {
     private final FixedWindowRateLimiter limiter;
     private final RequestJournal journal;
     private final InjectedFailures failures;
-    private final RunJson json;
+    private final FaultInjector injector;
+    private final Consumer<RequestFaults> drift;
+    private final FaultAnswers faultAnswers;
 
+    /** @param drift applies one {@link Fault#DRIFT} batch to the data */
     RunsEndpoint(SimulatorSettings settings, RunStore store, RequestJournal journal,
-            InjectedFailures failures) {
+            InjectedFailures failures, FaultInjector injector, Consumer<RequestFaults> drift) {
         this.settings = settings;
         this.store = store;
         this.limiter = new FixedWindowRateLimiter(settings.rateLimit(), settings.clock());
         this.journal = journal;
         this.failures = failures;
-        this.json = new RunJson(settings.statusInPayload());
+        this.injector = injector;
+        this.drift = drift;
+        this.faultAnswers = new FaultAnswers(settings, new RunJson(settings.statusInPayload()));
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        RequestFaults faults = injector.arrive();
         try {
             pause(settings.latency());
-            Answer answer = answer(exchange);
-            // recorded before sending, so a client that has its answer finds it counted
-            URI uri = exchange.getRequestURI();
-            journal.record(new ServedRequest(exchange.getRequestMethod(), uri.getRawPath(),
-                    uri.getRawQuery(), answer.status()));
+            holdBack(faults);
+            Answer answer = answer(exchange, faults);
+            if (answer.delivery() != Answer.Delivery.NOTHING) {
+                // recorded before sending, so a client that has its answer finds it counted
+                URI uri = exchange.getRequestURI();
+                journal.record(new ServedRequest(exchange.getRequestMethod(), uri.getRawPath(),
+                        uri.getRawQuery(), answer.status()));
+            }
             send(exchange, answer);
         } finally {
             exchange.close();
         }
     }
 
-    private Answer answer(HttpExchange exchange) {
+    private static void holdBack(RequestFaults faults) {
+        if (faults.fires(Fault.SLOW_RESPONSE)) {
+            Duration delay = faults.plan().slowResponseDelay();
+            faults.injected(Fault.SLOW_RESPONSE, "held back " + delay.toMillis() + " ms");
+            pause(delay);
+        }
+    }
+
+    private Answer answer(HttpExchange exchange, RequestFaults faults) {
         String credential = exchange.getRequestHeaders().getFirst("Authorization");
         if (!limiter.enabled()) {
-            return guarded(exchange, credential);
+            return guarded(exchange, credential, faults);
         }
         FixedWindowRateLimiter.Verdict verdict =
                 limiter.acquire(credential == null ? "" : credential);
         Answer answer = verdict.allowed()
-                ? guarded(exchange, credential)
+                ? guarded(exchange, credential, faults)
                 : tooManyRequests(verdict);
         return answer.withHeader("x-ratelimit-limit", Integer.toString(verdict.limit()))
                 .withHeader("x-ratelimit-remaining", Integer.toString(verdict.remaining()))
@@ -74,18 +92,25 @@ final class RunsEndpoint implements HttpHandler {
     }
 
     /** The answer, turning any unexpected failure into a 500 rather than a dropped connection. */
-    private Answer guarded(HttpExchange exchange, String credential) {
+    private Answer guarded(HttpExchange exchange, String credential, RequestFaults faults) {
         try {
-            return route(exchange, credential);
+            return route(exchange, credential, faults);
         } catch (RuntimeException e) {
             return Answer.error(500, "internal_error", "unexpected failure: " + e);
         }
     }
 
-    private Answer route(HttpExchange exchange, String credential) {
+    private Answer route(HttpExchange exchange, String credential, RequestFaults faults) {
+        if (faults.fires(Fault.DRIFT)) {
+            drift.accept(faults);
+        }
         int injected = failures.take();
         if (injected != 0) {
             return Answer.error(injected, errorCode(injected), "injected failure " + injected);
+        }
+        Fault replacement = faults.replacement();
+        if (replacement != null) {
+            return faultAnswers.replacing(replacement, faults);
         }
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
@@ -107,17 +132,17 @@ final class RunsEndpoint implements HttpHandler {
         if (!teamId.equalsIgnoreCase(settings.teamId())) {
             return Answer.error(404, "not_found", "team " + teamId + " does not exist");
         }
-        return listRuns(exchange.getRequestURI().getRawQuery());
+        return listRuns(exchange.getRequestURI().getRawQuery(), faults);
     }
 
-    private Answer listRuns(String rawQuery) {
+    private Answer listRuns(String rawQuery, RequestFaults faults) {
         RunQuery query;
         try {
             query = RunQuery.parse(rawQuery);
         } catch (InvalidParameterException e) {
             return Answer.error(400, "invalid_parameter", e.getMessage());
         }
-        return new Answer(200, json.page(store.table().page(query)), new LinkedHashMap<>());
+        return faultAnswers.page(store.table(), query, faults);
     }
 
     /** Why the Authorization header is refused, or null when it carries the team's key. */
@@ -166,26 +191,29 @@ final class RunsEndpoint implements HttpHandler {
         }
     }
 
+    /**
+     * Writes the answer as its delivery says. A dropped answer writes nothing: closing the
+     * exchange then closes the connection. A cut-short answer ends in an {@code IOException}, on
+     * which the server closes the connection with the body incomplete.
+     */
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
+        if (answer.delivery() == Answer.Delivery.NOTHING) {
+            return;
+        }
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", "application/json; charset=utf-8");
         answer.headers().forEach(headers::set);
-        exchange.sendResponseHeaders(answer.status(), answer.body().length);
-        try (OutputStream body = exchange.getResponseBody()) {
+        boolean chunked = answer.delivery() == Answer.Delivery.CHUNKED;
+        exchange.sendResponseHeaders(answer.status(), chunked ? 0 : answer.body().length);
+        OutputStream body = exchange.getResponseBody();
+        if (answer.delivery() == Answer.Delivery.CUT_SHORT) {
+            body.write(answer.body(), 0, answer.sentBytes());
+            body.flush();
+            throw new IOException("connection closed after " + answer.sentBytes() + " of "
+                    + answer.body().length + " bytes, as a fault");
+        }
+        try (body) {
             body.write(answer.body());
-        }
-    }
-
-    /** A response before it is sent. */
-    private record Answer(int status, byte[] body, Map<String, String> headers) {
-
-        static Answer error(int status, String error, String message) {
-            return new Answer(status, RunJson.error(error, message), new LinkedHashMap<>());
-        }
-
-        Answer withHeader(String name, String value) {
-            headers.put(name, value);
-            return this;
         }
     }
 }

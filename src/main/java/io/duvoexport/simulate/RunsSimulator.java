@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,9 +34,21 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  *
+ * <p>Faults are off unless {@link SimulatorSettings#faults()} or {@link #faults(FaultPlan)} switch
+ * them on; {@link #faultCounts()}, {@link #badRows()} and {@link #driftMutations()} tell what
+ * they did:
+ *
+ * <pre>{@code
+ * sim.faults(FaultPlan.of(Fault.SERVICE_UNAVAILABLE, Trigger.next(3)));
+ * // ... three requests answered 503 ...
+ * assertThat(sim.faultCounts().count(Fault.SERVICE_UNAVAILABLE)).isEqualTo(3);
+ * sim.faults(FaultPlan.none());
+ * }</pre>
+ *
  * <p>Thread-safe. Mutations are serialized and each one becomes visible to requests at once and
  * as a whole; a request pages the snapshot current when it arrives. The simulated "now" starts at
- * {@link SimulatorSettings#now()} and moves only through {@link #advance}.
+ * {@link SimulatorSettings#now()} and moves only through {@link #advance} and by one second with
+ * each {@link Fault#DRIFT} batch.
  *
  * <p>Starting sets the system property {@code sun.net.httpserver.nodelay} to true unless it is
  * already set: without it every small page costs about 40 ms of TCP delayed acknowledgement.
@@ -50,6 +64,10 @@ public final class RunsSimulator implements AutoCloseable {
     private final RunStore store;
     private final RequestJournal journal = new RequestJournal();
     private final InjectedFailures failures = new InjectedFailures();
+    private final FaultInjector injector;
+    private final List<DriftMutation> driftLog = new ArrayList<>();
+    private RunsEndpoint endpoint;
+    private InetSocketAddress address;
     private HttpServer server;
     private ExecutorService executor;
     private Instant now;
@@ -61,6 +79,7 @@ public final class RunsSimulator implements AutoCloseable {
         this.factory = factory;
         this.numbers = numbers;
         this.store = new RunStore(runs);
+        this.injector = new FaultInjector(settings.seed(), settings.faults());
         this.now = settings.now();
     }
 
@@ -85,7 +104,7 @@ public final class RunsSimulator implements AutoCloseable {
     /** Where to send requests, e.g. {@code http://127.0.0.1:41234}; no trailing slash. */
     public String baseUrl() {
         String host = settings.host();
-        InetAddress bound = server.getAddress().getAddress();
+        InetAddress bound = address.getAddress();
         if (bound.isAnyLocalAddress()) {
             host = "127.0.0.1";
         } else if (host.contains(":")) {
@@ -96,7 +115,7 @@ public final class RunsSimulator implements AutoCloseable {
 
     /** The bound port. */
     public int port() {
-        return server.getAddress().getPort();
+        return address.getPort();
     }
 
     /** The one team that exists. */
@@ -213,7 +232,10 @@ public final class RunsSimulator implements AutoCloseable {
         return step.summary();
     }
 
-    /** Requests answered so far, by status code. */
+    /**
+     * Requests answered so far, by status code; connections dropped by
+     * {@link Fault#CONNECTION_RESET} got no answer and are not counted.
+     */
     public RequestCounts requestCounts() {
         return journal.counts();
     }
@@ -223,9 +245,10 @@ public final class RunsSimulator implements AutoCloseable {
         return journal.recent();
     }
 
-    /** Forgets counted and recorded requests. */
+    /** Forgets counted and recorded requests, and counted and recorded faults. */
     public void resetRequestLog() {
         journal.reset();
+        injector.reset();
     }
 
     /**
@@ -236,24 +259,122 @@ public final class RunsSimulator implements AutoCloseable {
         failures.failNext(count, statusCode);
     }
 
+    /**
+     * Replaces the fault plan from the next request on. Request numbers in its triggers count
+     * from here: {@code Trigger.request(1)} is the next request. {@link FaultPlan#none()} switches
+     * every fault off.
+     */
+    public void faults(FaultPlan plan) {
+        injector.install(Objects.requireNonNull(plan, "plan"));
+    }
+
+    /** The fault plan in force. */
+    public FaultPlan faults() {
+        return injector.plan();
+    }
+
+    /** Faults injected so far, by fault. */
+    public FaultCounts faultCounts() {
+        return injector.counts();
+    }
+
+    /** The most recent injected faults (up to 10,000), oldest first. */
+    public List<InjectedFault> injectedFaults() {
+        return injector.recent();
+    }
+
+    /** Requests that reached the server since start, answered or not. */
+    public long requestsReceived() {
+        return injector.received();
+    }
+
+    /**
+     * The runs {@link Fault#BAD_ROWS} breaks under the current plan, by id in creation order, and
+     * how each one is broken; empty while the fault is off. A bad run's row is broken on every
+     * request the fault fires on.
+     */
+    public Map<String, BadRow> badRows() {
+        return injector.badRows(runs());
+    }
+
+    /** Every change {@link Fault#DRIFT} made to the data, in order. */
+    public synchronized List<DriftMutation> driftMutations() {
+        return List.copyOf(driftLog);
+    }
+
+    /**
+     * Stops listening: connections are refused until {@link #acceptConnections()}, and requests
+     * in progress may be cut off. Does nothing when already refusing.
+     */
+    public synchronized void refuseConnections() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /**
+     * Listens again on the same address and port after {@link #refuseConnections()}, with the
+     * same data, faults and counts. Does nothing when already listening.
+     *
+     * @throws UncheckedIOException if the port was taken meanwhile
+     */
+    public synchronized void acceptConnections() {
+        if (server == null) {
+            bind(address);
+        }
+    }
+
     /** Stops serving at once; requests in progress may be cut off. */
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        refuseConnections();
         executor.shutdownNow();
+    }
+
+    /** Applies one drift batch, a simulated second after the last change, before a request. */
+    synchronized void drift(RequestFaults faults) {
+        now = now.plusSeconds(1);
+        int size = faults.plan().driftBatch();
+        DriftBatch batch = new DriftBatch(factory, now, runs(), size,
+                faults.random(Fault.DRIFT), faults.number());
+        store.rewrite(batch::apply, batch.inserted(size, numbers));
+        List<DriftMutation> applied = batch.mutations();
+        driftLog.addAll(applied);
+        faults.injected(Fault.DRIFT, describe(applied));
+    }
+
+    /** e.g. {@code deleted 2, changed 2, inserted 2}. */
+    private static String describe(List<DriftMutation> batch) {
+        Map<DriftMutation.Change, Long> counts = new EnumMap<>(DriftMutation.Change.class);
+        batch.forEach(mutation -> counts.merge(mutation.change(), 1L, Long::sum));
+        return "deleted " + counts.getOrDefault(DriftMutation.Change.DELETED, 0L)
+                + ", changed " + counts.getOrDefault(DriftMutation.Change.CHANGED, 0L)
+                + ", inserted " + counts.getOrDefault(DriftMutation.Change.INSERTED, 0L);
     }
 
     private void listen() {
         disableNagleForSmallResponses();
-        try {
-            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot listen on " + settings.host() + ":" + settings.port(), e);
-        }
         executor = Executors.newFixedThreadPool(settings.threads(), daemonThreads());
+        endpoint = new RunsEndpoint(settings, store, journal, failures, injector, this::drift);
+        try {
+            bind(new InetSocketAddress(settings.host(), settings.port()));
+        } catch (UncheckedIOException e) {
+            executor.shutdownNow();
+            throw e;
+        }
+        address = server.getAddress();
+    }
+
+    private void bind(InetSocketAddress at) {
+        try {
+            server = HttpServer.create(at, 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + settings.host() + ":"
+                    + (at.getPort() == 0 ? settings.port() : at.getPort()), e);
+        }
         server.setExecutor(executor);
-        server.createContext("/", new RunsEndpoint(settings, store, journal, failures));
+        server.createContext("/", endpoint);
         server.start();
     }
 

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -43,11 +46,43 @@ public final class SimulatorCommand {
               --latency-ms N              delay added to every response (default 0)
               --threads N                 threads serving requests (default 16)
               -h, --help                  print this help
+
+            Faults (all off unless named):
+              --fault KIND=WHEN           inject KIND on the requests WHEN selects; repeatable.
+                                          KIND: key-revoked, forbidden, connection-reset,
+                                          internal-error, bad-gateway, bad-gateway-html,
+                                          service-unavailable, gateway-timeout,
+                                          gateway-timeout-html, rate-limited, rate-limited-date,
+                                          rate-limited-zero, html-page, truncated-length,
+                                          truncated-json, wrong-total, duplicate-rows, bad-rows,
+                                          slow-response, drift
+                                          WHEN: always, never, or parts joined by commas:
+                                          request:N, requests:N-M, next:K, after:N, every:N,
+                                          chance:P; requests are numbered from 1 at start.
+                                          e.g. --fault service-unavailable=chance:0.05
+                                               --fault connection-reset=requests:10-11
+                                               --fault drift=every:20
+              --fault-seed N              seed of the fault draws (default 0)
+              --slow-ms N                 how long slow-response holds an answer (default 5000)
+              --retry-after-seconds N     wait announced by rate-limited and rate-limited-date
+                                          (default 1)
+              --bad-row-chance P          share of runs bad-rows breaks (default 0.01)
+              --bad-row-kinds LIST        defects bad-rows uses, comma separated (default all):
+                                          id-missing, created-at-missing, created-at-unparseable,
+                                          run-number-as-string, negative-prompt-count,
+                                          passed-over-total, title-as-number
+              --total-error N             most that wrong-total is off by (default 3)
+              --duplicate-rows N          rows a duplicate-rows page repeats (default 1)
+              --drift-batch N             runs each drift deletes, changes and inserts
+                                          (default 2)
             """.formatted(SimulatorSettings.DEFAULT_TEAM_ID, SimulatorSettings.DEFAULT_API_KEY);
 
+    private static final String FAULT = "--fault";
     private static final Set<String> FLAGS = Set.of("--host", "--port", "--runs", "--days",
             "--seed", "--now", "--team-id", "--api-key", "--rate-limit", "--rate-window-seconds",
-            "--status-in-payload", "--latency-ms", "--threads");
+            "--status-in-payload", "--latency-ms", "--threads", FAULT, "--fault-seed",
+            "--slow-ms", "--retry-after-seconds", "--bad-row-chance", "--bad-row-kinds",
+            "--total-error", "--duplicate-rows", "--drift-batch");
     private static final Pattern TEAM_ID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern API_KEY = Pattern.compile("\\S+");
@@ -65,7 +100,7 @@ public final class SimulatorCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> flags;
+        Map<String, List<String>> flags;
         SimulatorSettings settings;
         try {
             flags = parse(args);
@@ -106,13 +141,14 @@ public final class SimulatorCommand {
         return 0;
     }
 
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> flags = new LinkedHashMap<>();
+    /** Every value of every flag, in order; only {@code --fault} uses more than its last. */
+    private static Map<String, List<String>> parse(String[] args) {
+        Map<String, List<String>> flags = new LinkedHashMap<>();
         int start = args.length > 0 && args[0].equals("simulate") ? 1 : 0;
         for (int i = start; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("-h") || arg.equals("--help")) {
-                flags.put("--help", "");
+                flags.put("--help", List.of());
                 continue;
             }
             int equals = arg.indexOf('=');
@@ -120,21 +156,32 @@ public final class SimulatorCommand {
             if (!FLAGS.contains(name)) {
                 throw new IllegalArgumentException("unknown flag " + name);
             }
+            String value;
             if (equals > 0) {
-                flags.put(name, arg.substring(equals + 1));
+                value = arg.substring(equals + 1);
             } else if (i + 1 < args.length) {
-                flags.put(name, args[++i]);
+                value = args[++i];
             } else {
                 throw new IllegalArgumentException(name + " needs a value");
             }
+            flags.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
         }
         return flags;
     }
 
-    private static SimulatorSettings settings(Map<String, String> flags) {
+    private static SimulatorSettings settings(Map<String, List<String>> flags) {
         SimulatorSettings.Builder settings = SimulatorSettings.builder().port(8080);
-        flags.forEach((flag, value) -> apply(settings, flag, value));
-        return settings.rateLimit(rateLimit(flags)).build();
+        FaultPlan.Builder faults = FaultPlan.builder();
+        flags.forEach((flag, values) -> {
+            if (flag.equals(FAULT)) {
+                values.forEach(value -> inject(faults, value));
+            } else {
+                String value = values.get(values.size() - 1);
+                apply(settings, flag, value);
+                shapeFaults(faults, flag, value);
+            }
+        });
+        return settings.rateLimit(rateLimit(flags)).faults(faults.build()).build();
     }
 
     private static void apply(SimulatorSettings.Builder settings, String flag, String value) {
@@ -143,7 +190,7 @@ public final class SimulatorCommand {
             case "--port" -> settings.port(integer(flag, value, 0, 65_535));
             case "--runs" -> settings.runs(integer(flag, value, 0, Integer.MAX_VALUE));
             case "--days" -> settings.days(integer(flag, value, 1, 36_500));
-            case "--seed" -> settings.seed(seed(value));
+            case "--seed" -> settings.seed(seed(flag, value));
             case "--now" -> settings.now(instant(value));
             case "--team-id" -> settings.teamId(matching(flag, value, TEAM_ID, "a lowercase uuid"));
             case "--api-key" -> settings.apiKey(matching(flag, value, API_KEY, "without spaces"));
@@ -151,21 +198,69 @@ public final class SimulatorCommand {
             case "--latency-ms" ->
                     settings.latency(Duration.ofMillis(integer(flag, value, 0, 600_000)));
             case "--threads" -> settings.threads(integer(flag, value, 1, 1_024));
-            default -> { } // rate-limit flags combine below
+            default -> { } // rate-limit flags combine below, fault flags apart
         }
     }
 
-    private static RateLimit rateLimit(Map<String, String> flags) {
-        String requests = flags.getOrDefault("--rate-limit", "300");
+    /** {@code KIND=WHEN}, e.g. {@code connection-reset=requests:10-11}. */
+    private static void inject(FaultPlan.Builder faults, String value) {
+        int equals = value.indexOf('=');
+        if (equals <= 0) {
+            throw new IllegalArgumentException(FAULT
+                    + " must be KIND=WHEN, e.g. service-unavailable=chance:0.05, was " + value);
+        }
+        try {
+            faults.inject(Fault.fromFlagName(value.substring(0, equals).trim()),
+                    Trigger.parse(value.substring(equals + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FAULT + " " + value + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void shapeFaults(FaultPlan.Builder faults, String flag, String value) {
+        switch (flag) {
+            case "--fault-seed" -> faults.seed(seed(flag, value));
+            case "--slow-ms" ->
+                    faults.slowResponseDelay(Duration.ofMillis(integer(flag, value, 0, 600_000)));
+            case "--retry-after-seconds" ->
+                    faults.retryAfter(Duration.ofSeconds(integer(flag, value, 1, 86_400)));
+            case "--bad-row-chance" -> faults.badRowChance(probability(flag, value));
+            case "--bad-row-kinds" -> faults.badRowKinds(badRowKinds(value));
+            case "--total-error" -> faults.totalError(integer(flag, value, 1, 1_000_000));
+            case "--duplicate-rows" -> faults.duplicatedRows(integer(flag, value, 1, 100));
+            case "--drift-batch" -> faults.driftBatch(integer(flag, value, 1, 1_000));
+            default -> { } // not a fault flag
+        }
+    }
+
+    private static Set<BadRow> badRowKinds(String value) {
+        Set<BadRow> kinds = EnumSet.noneOf(BadRow.class);
+        for (String name : value.split(",")) {
+            try {
+                kinds.add(BadRow.fromFlagName(name.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--bad-row-kinds: " + e.getMessage(), e);
+            }
+        }
+        return kinds;
+    }
+
+    private static RateLimit rateLimit(Map<String, List<String>> flags) {
+        String requests = last(flags, "--rate-limit", "300");
         if (requests.equals("off")) {
             return RateLimit.off();
         }
         int perWindow = integer("--rate-limit", requests, 0, Integer.MAX_VALUE);
         int seconds = integer("--rate-window-seconds",
-                flags.getOrDefault("--rate-window-seconds", "60"), 1, 86_400);
+                last(flags, "--rate-window-seconds", "60"), 1, 86_400);
         return perWindow == 0
                 ? RateLimit.off()
                 : RateLimit.of(perWindow, Duration.ofSeconds(seconds));
+    }
+
+    private static String last(Map<String, List<String>> flags, String flag, String otherwise) {
+        List<String> values = flags.get(flag);
+        return values == null ? otherwise : values.get(values.size() - 1);
     }
 
     private static int integer(String flag, String value, int min, int max) {
@@ -188,12 +283,24 @@ public final class SimulatorCommand {
         return value;
     }
 
-    private static long seed(String value) {
+    private static long seed(String flag, String value) {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be an integer, was " + value);
+            throw new IllegalArgumentException(flag + " must be an integer, was " + value);
         }
+    }
+
+    private static double probability(String flag, String value) {
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (parsed >= 0 && parsed <= 1) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw new IllegalArgumentException(flag + " must be a number from 0 to 1, was " + value);
     }
 
     private static Instant instant(String value) {
@@ -215,7 +322,8 @@ public final class SimulatorCommand {
     private static String summary(SimulatorSettings s) {
         return "simulating " + s.runs() + " runs over " + s.days() + " days up to " + s.now()
                 + " (seed " + s.seed() + "), rate limit " + s.rateLimit() + ", latency "
-                + s.latency().toMillis() + " ms, status in payload " + s.statusInPayload();
+                + s.latency().toMillis() + " ms, status in payload " + s.statusInPayload()
+                + (s.faults().isEmpty() ? "" : ", faults " + s.faults());
     }
 
     /** {@code value} as one shell word: as is when safe, otherwise single-quoted. */

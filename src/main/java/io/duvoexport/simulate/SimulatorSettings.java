@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  * @param rateLimit request budget per key
  * @param latency fixed delay added to every response
  * @param threads threads serving requests
- * @param clock wall clock of the rate-limit windows (not of the data)
+ * @param clock wall clock of the rate-limit windows and of injected retry-after dates (not of
+ *     the data)
+ * @param faults faults injected from the first request on; {@link FaultPlan#none()} for none
  */
 public record SimulatorSettings(
         long seed,
@@ -42,7 +44,8 @@ public record SimulatorSettings(
         RateLimit rateLimit,
         Duration latency,
         int threads,
-        Clock clock) {
+        Clock clock,
+        FaultPlan faults) {
 
     /** Team id used unless another is set. */
     public static final String DEFAULT_TEAM_ID = "5f1c2b7e-8d4a-4e0b-9c61-2a7d3e9f4b10";
@@ -60,6 +63,7 @@ public record SimulatorSettings(
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(faults, "faults");
         require(runs >= 0, "runs must be >= 0, was " + runs);
         require(days >= 1, "days must be >= 1, was " + days);
         require(UUID_TEXT.matcher(teamId).matches(),
@@ -107,6 +111,7 @@ public record SimulatorSettings(
         private Duration latency = Duration.ZERO;
         private int threads = 16;
         private Clock clock = Clock.systemUTC();
+        private FaultPlan faults = FaultPlan.none();
 
         private Builder() {}
 
@@ -124,6 +129,7 @@ public record SimulatorSettings(
             latency = s.latency;
             threads = s.threads;
             clock = s.clock;
+            faults = s.faults;
         }
 
         /** Seed of the synthetic data; default 42. */
@@ -198,9 +204,15 @@ public record SimulatorSettings(
             return this;
         }
 
-        /** Wall clock of the rate-limit windows; default the system clock. */
+        /** Wall clock of the rate-limit windows and retry-after dates; default the system clock. */
         public Builder clock(Clock value) {
             clock = value;
+            return this;
+        }
+
+        /** Faults injected from the first request on; default {@link FaultPlan#none()}. */
+        public Builder faults(FaultPlan value) {
+            faults = value;
             return this;
         }
 
@@ -208,7 +220,7 @@ public record SimulatorSettings(
         public SimulatorSettings build() {
             Instant anchor = now != null ? now : Instant.now().truncatedTo(ChronoUnit.MILLIS);
             return new SimulatorSettings(seed, runs, days, anchor, teamId, apiKey, host, port,
-                    statusInPayload, rateLimit, latency, threads, clock);
+                    statusInPayload, rateLimit, latency, threads, clock, faults);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,18 @@ final class RunsApi {
     /** GET of the team's runs with this raw query (may be empty), with the right key. */
     Reply list(String query) {
         return get(runsPath() + (query.isEmpty() ? "" : "?" + query), simulator.apiKey());
+    }
+
+    /**
+     * GET of the team's runs that gives up after {@code timeout}.
+     *
+     * @throws UncheckedIOException wrapping the client's {@code HttpTimeoutException}
+     */
+    Reply list(String query, Duration timeout) {
+        return send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + runsPath()
+                        + (query.isEmpty() ? "" : "?" + query)))
+                .header("Authorization", "Bearer " + simulator.apiKey())
+                .timeout(timeout).GET().build());
     }
 
     /** GET of {@code pathAndQuery} with {@code Authorization: Bearer <key>}, or none if null. */

@@ -29,6 +29,22 @@ class SimulatorCommandTest {
                 "--status-in-payload", "--latency-ms", "--port", "--runs", "--days");
     }
 
+    @Test
+    void helpNamesEveryFaultAndEveryBadRowKind() {
+        run("--help");
+
+        assertThat(out()).contains("--fault KIND=WHEN", "--fault-seed", "--slow-ms",
+                "--retry-after-seconds", "--bad-row-chance", "--bad-row-kinds", "--total-error",
+                "--duplicate-rows", "--drift-batch");
+        for (Fault fault : Fault.values()) {
+            assertThat(out()).contains(fault.flagName());
+        }
+        for (BadRow kind : BadRow.values()) {
+            assertThat(out()).contains(kind.flagName());
+        }
+        assertThat(out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThan(100));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "--runs abc                  | --runs",
@@ -41,6 +57,15 @@ class SimulatorCommandTest {
         "--team-id team-7            | --team-id",
         "--colour blue               | --colour",
         "--port                      | --port",
+        "--fault teapot=always       | --fault",
+        "--fault drift               | --fault",
+        "--fault drift=sometimes     | --fault",
+        "--fault drift=chance:1.5    | --fault",
+        "--slow-ms -1                | --slow-ms",
+        "--retry-after-seconds 0     | --retry-after-seconds",
+        "--bad-row-chance 2          | --bad-row-chance",
+        "--bad-row-kinds id,title    | --bad-row-kinds",
+        "--duplicate-rows 0          | --duplicate-rows",
     })
     void badFlagsPrintOneLineNamingTheFlagAndExitTwo(String args, String flag) {
         int exit = run(args.split(" "));
@@ -72,6 +97,29 @@ class SimulatorCommandTest {
         command.interrupt();
         command.join(10_000);
         assertThat(exit.get()).isZero();
+    }
+
+    @Test
+    void faultFlagsShapeTheServedAnswers() throws Exception {
+        Thread command = new Thread(() -> run("--port", "0", "--runs", "50", "--rate-limit",
+                "off", "--fault", "service-unavailable=request:1", "--fault",
+                "wrong-total=after:1", "--total-error", "1", "--fault", "bad-rows=always",
+                "--bad-row-chance", "1", "--bad-row-kinds", "title-as-number"));
+        command.start();
+        Map<String, String> env = awaitEnvironment();
+        String url = env.get("DUVO_BASE_URL") + "/v2/teams/" + env.get("DUVO_TEAM_ID")
+                + "/runs?limit=5";
+
+        RunsApi.Reply first = RunsApi.getRaw(url, env.get("DUVO_API_KEY"));
+        RunsApi.Reply second = RunsApi.getRaw(url, env.get("DUVO_API_KEY"));
+
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().get("total").longValue()).isIn(49L, 51L);
+        assertThat(second.json().get("data")).allMatch(row -> row.get("title").isNumber());
+        assertThat(err()).contains("faults ", "service-unavailable=request:1");
+        command.interrupt();
+        command.join(10_000);
     }
 
     @Test
