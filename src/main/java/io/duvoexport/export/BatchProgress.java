@@ -1,5 +1,7 @@
 package io.duvoexport.export;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +25,8 @@ public record BatchProgress(
             .build();
 
     public BatchProgress {
-        tailIds = tailIds == null ? List.of() : List.copyOf(tailIds);
+        // ids of malformed rows are null: keep their places
+        tailIds = tailIds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(tailIds));
     }
 
     String encode() {
