@@ -99,6 +99,20 @@ public final class Storage {
     }
 
     /**
+     * Makes {@code copy} hold the current content of {@code file} without disturbing it: a hard
+     * link on local disk, a copy elsewhere.
+     */
+    public void keepCopy(Path file, Path copy) throws IOException {
+        fs.mkdirs(copy.getParent());
+        fs.delete(copy, false);
+        if (isLocal()) {
+            Files.createLink(Paths.get(copy.toUri()), Paths.get(file.toUri()));
+            return;
+        }
+        org.apache.hadoop.fs.FileUtil.copy(fs, file, fs, copy, false, true, conf);
+    }
+
+    /**
      * Moves a complete file over {@code target} in one step: readers see the old file or the
      * new one, never neither and never a part. The target's parent is created if needed.
      */

@@ -68,8 +68,15 @@ final class PublishTasklet implements Tasklet {
         long rejects = manifests.countStagedRejects(staging);
         checkRejects(prepared.totalRows(), rejects);
         Manifest previous = ManifestWriter.exists(storage) ? ManifestWriter.read(storage) : null;
-        manifests.clearSuccess();
-        publisher.commit(prepared, plan.window()::contains);
+        boolean wasComplete = manifests.clearSuccess();
+        try {
+            publisher.commit(prepared, plan.window()::contains, new Path(staging, "previous"));
+        } catch (IOException | RuntimeException e) {
+            if (wasComplete) {
+                manifests.markSuccess(staging);
+            }
+            throw e;
+        }
         manifests.publishRejects(staging);
         Manifest.Reconciliation reconciliation = reconcile(plan, prepared.totalRows() + rejects);
         manifests.write(manifest(job, plan, prepared, rejects, previous, reconciliation), staging);

@@ -38,9 +38,16 @@ public final class ManifestWriter {
         this.storage = storage;
     }
 
-    /** Removes the success marker: the dataset is about to change. */
-    public void clearSuccess() throws IOException {
-        storage.fs().delete(new Path(storage.root(), SUCCESS), false);
+    /** Removes the success marker: the dataset is about to change. True when it was there. */
+    public boolean clearSuccess() throws IOException {
+        return storage.fs().delete(new Path(storage.root(), SUCCESS), false);
+    }
+
+    /** Writes the success marker: the dataset is complete. */
+    public void markSuccess(Path stagingDir) throws IOException {
+        Path marker = new Path(stagingDir, SUCCESS + ".tmp");
+        storage.fs().create(marker, true).close();
+        storage.replace(marker, new Path(storage.root(), SUCCESS));
     }
 
     /**
@@ -88,9 +95,7 @@ public final class ManifestWriter {
             JSON.writeValue(out, manifest);
         }
         storage.replace(tmp, new Path(storage.root(), MANIFEST));
-        Path marker = new Path(stagingDir, SUCCESS + ".tmp");
-        storage.fs().create(marker, true).close();
-        storage.replace(marker, new Path(storage.root(), SUCCESS));
+        markSuccess(stagingDir);
     }
 
     public static boolean exists(Storage storage) throws IOException {

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,16 +101,54 @@ public final class PartitionPublisher {
 
     /**
      * Moves each prepared file over its partition, then removes the partitions in scope that
-     * received no rows.
+     * received no rows. Each partition's previous file is kept aside in {@code backupDir} first;
+     * if any step fails, every partition already touched is put back as it was before the
+     * failure is rethrown, so a failed publication leaves the dataset as it found it.
      *
      * @param inScope which existing partitions this export owns: all of them for a full export,
      *     the window's dates for an incremental one
      */
-    public void commit(Prepared prepared, Predicate<LocalDate> inScope) throws IOException {
-        for (Map.Entry<LocalDate, Path> e : prepared.files().entrySet()) {
-            storage.replace(e.getValue(), partitionFile(e.getKey()));
+    public void commit(Prepared prepared, Predicate<LocalDate> inScope, Path backupDir)
+            throws IOException {
+        Map<LocalDate, Boolean> touched = new LinkedHashMap<>(); // date -> had a previous file
+        try {
+            for (Map.Entry<LocalDate, Path> e : prepared.files().entrySet()) {
+                touched.put(e.getKey(), keepAside(e.getKey(), backupDir));
+                storage.replace(e.getValue(), partitionFile(e.getKey()));
+            }
+            removeVanished(prepared.files(), inScope, backupDir, touched);
+        } catch (IOException | RuntimeException e) {
+            restore(touched, backupDir, e);
+            throw e;
         }
-        removeVanished(prepared.files(), inScope);
+    }
+
+    /** Links (or copies) a partition's current file into the backup; false when it has none. */
+    private boolean keepAside(LocalDate date, Path backupDir) throws IOException {
+        Path current = partitionFile(date);
+        if (!storage.fs().exists(current)) {
+            return false;
+        }
+        storage.keepCopy(current, new Path(backupDir, PREFIX + date + ".previous"));
+        return true;
+    }
+
+    private void restore(Map<LocalDate, Boolean> touched, Path backupDir, Exception cause) {
+        log.warn("publication failed; putting back the {} partitions it had changed",
+                touched.size());
+        for (Map.Entry<LocalDate, Boolean> e : touched.entrySet()) {
+            try {
+                Path current = partitionFile(e.getKey());
+                if (e.getValue()) {
+                    storage.replace(new Path(backupDir, PREFIX + e.getKey() + ".previous"), current);
+                } else {
+                    storage.fs().delete(current, false);
+                    storage.fs().delete(current.getParent(), true);
+                }
+            } catch (IOException | RuntimeException failure) {
+                cause.addSuppressed(failure);
+            }
+        }
     }
 
     /** The partitions the dataset holds now, by date. */
@@ -121,11 +160,12 @@ public final class PartitionPublisher {
         return new Path(new Path(storage.runsDir(), PREFIX + date), PARTITION_FILE);
     }
 
-    private void removeVanished(SortedMap<LocalDate, Path> staged, Predicate<LocalDate> inScope)
-            throws IOException {
+    private void removeVanished(SortedMap<LocalDate, Path> staged, Predicate<LocalDate> inScope,
+            Path backupDir, Map<LocalDate, Boolean> touched) throws IOException {
         TreeSet<LocalDate> removed = new TreeSet<>();
         for (Map.Entry<LocalDate, Path> e : existingPartitions().entrySet()) {
             if (!staged.containsKey(e.getKey()) && inScope.test(e.getKey())) {
+                touched.put(e.getKey(), keepAside(e.getKey(), backupDir));
                 storage.fs().delete(new Path(e.getValue(), PARTITION_FILE), false);
                 storage.fs().delete(e.getValue(), true);
                 removed.add(e.getKey());
