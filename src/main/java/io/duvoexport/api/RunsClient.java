@@ -174,6 +174,10 @@ public final class RunsClient {
     }
 
     private Attempt parsePage(byte[] body, RunsQuery query, RateLimit rateLimit) {
+        RunsPage scanned = PageScanner.scan(body, query, rateLimit);
+        if (scanned != null) {
+            return Attempt.page(scanned);
+        }
         JsonNode root;
         try {
             root = JSON.readTree(body);

@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Flattens pages and stages their rows in the export's staging area, one Parquet file per
- * creation date and batch of pages, and the runs that break the contract in a rejects file.
+ * Flattens pages and stages their rows in the export's staging area, one file of
+ * {@link StagedRows} per creation date and batch of pages, and the runs that break the contract
+ * in a rejects file. Runs are flattened straight from the page's bytes where the page has them
+ * ({@link StreamingRunFlattener}), from JSON trees otherwise and for every run the fast path
+ * declines ({@link RunFlattener}): the rows and rejects are the same either way.
  *
  * <p>File names derive from the unit and the offset of the batch's first page, so staging the
  * same pages again (after a restart) replaces the earlier files instead of adding to them. Each
@@ -28,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PageStager {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final CompressionCodecName STAGING_CODEC = CompressionCodecName.UNCOMPRESSED;
+    private static final int ROWS_BUFFER = 64 * 1024;
 
     private final Storage storage;
     private final Path stagingDir;
@@ -60,25 +62,58 @@ public final class PageStager {
      */
     public Staged stage(String batchName, List<RunsPage> pages, String listedStatus,
             BatchProgress progress) throws IOException {
-        Map<LocalDate, List<RunRow>> byDate = new TreeMap<>();
+        Map<LocalDate, StagedRows> byDate = new TreeMap<>();
         List<String> rejects = new ArrayList<>();
+        StreamingRunFlattener streaming = new StreamingRunFlattener();
         for (RunsPage page : pages) {
-            for (int i = 0; i < page.runs().size(); i++) {
-                JsonNode run = page.runs().get(i);
-                try {
-                    RunRow row = flattener.flatten(run, teamId, listedStatus, exportedAt);
-                    LocalDate date = createdDate(row);
-                    if (window.contains(date)) {
-                        byDate.computeIfAbsent(date, d -> new ArrayList<>()).add(row);
-                    }
-                } catch (RejectedRunException e) {
-                    rejects.add(rejectLine(e.getMessage(), page.query().offset() + i, run));
+            if (page.hasBytes()) {
+                stageFast(streaming, page, listedStatus, byDate, rejects);
+            } else {
+                for (int i = 0; i < page.size(); i++) {
+                    stageRun(page, i, listedStatus, byDate, rejects);
                 }
             }
         }
         writeBatch(batchName, byDate, rejects, progress);
-        long rows = byDate.values().stream().mapToLong(List::size).sum();
+        long rows = byDate.values().stream().mapToLong(StagedRows::rows).sum();
         return new Staged(rows, rejects.size());
+    }
+
+    /** Flattens the page from its bytes; runs the fast path declines take the tree path. */
+    private void stageFast(StreamingRunFlattener streaming, RunsPage page, String listedStatus,
+            Map<LocalDate, StagedRows> byDate, List<String> rejects) throws IOException {
+        try {
+            streaming.flattenPage(page.runBytes(), teamId, listedStatus, exportedAt,
+                    (index, row) -> {
+                        if (row == null) {
+                            stageRun(page, index, listedStatus, byDate, rejects);
+                        } else {
+                            add(row, byDate);
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Flattens run {@code i} of the page from its JSON tree: a row, or a reject. */
+    private void stageRun(RunsPage page, int i, String listedStatus,
+            Map<LocalDate, StagedRows> byDate, List<String> rejects) {
+        JsonNode run = page.run(i);
+        try {
+            add(flattener.flatten(run, teamId, listedStatus, exportedAt), byDate);
+        } catch (RejectedRunException e) {
+            rejects.add(rejectLine(e.getMessage(), page.query().offset() + i, run));
+        }
+    }
+
+    private void add(RunRow row, Map<LocalDate, StagedRows> byDate) {
+        LocalDate date = createdDate(row);
+        if (window.contains(date)) {
+            byDate.computeIfAbsent(date, d -> new StagedRows(ROWS_BUFFER)).add(row);
+        }
     }
 
     /** The UTC date of a run's creation: its partition. */
@@ -87,19 +122,17 @@ public final class PageStager {
     }
 
     /** Writes the batch in a hidden folder, then renames it over any earlier attempt's. */
-    private void writeBatch(String batchName, Map<LocalDate, List<RunRow>> byDate,
+    private void writeBatch(String batchName, Map<LocalDate, StagedRows> byDate,
             List<String> rejects, BatchProgress progress) throws IOException {
         Path batches = new Path(stagingDir, "batches");
         Path tmp = new Path(batches, "." + batchName + ".tmp");
         Path target = new Path(batches, batchName);
         storage.fs().delete(tmp, true);
         storage.fs().mkdirs(tmp);
-        for (Map.Entry<LocalDate, List<RunRow>> e : byDate.entrySet()) {
+        for (Map.Entry<LocalDate, StagedRows> e : byDate.entrySet()) {
             Path file = new Path(tmp, StagingArea.rowFileName(e.getKey()));
-            try (RunParquetWriter writer = new RunParquetWriter(file, storage.conf(), STAGING_CODEC)) {
-                for (RunRow row : e.getValue()) {
-                    writer.write(row);
-                }
+            try (OutputStream out = storage.fs().create(file)) {
+                e.getValue().writeTo(out);
             }
         }
         if (!rejects.isEmpty()) {

@@ -75,6 +75,17 @@ public enum RunColumn {
         return accessor.apply(row);
     }
 
+    /** A row from its column values in column order, as {@link #valueOf} gives them. */
+    static RunRow row(Object[] v) {
+        return new RunRow((String) v[0], (String) v[1], (Long) v[2], (String) v[3],
+                (String) v[4], (String) v[5], (String) v[6], (String) v[7], (String) v[8],
+                (String) v[9], (String) v[10], (String) v[11], (String) v[12], (String) v[13],
+                (Instant) v[14], (Instant) v[15], (Instant) v[16], (Instant) v[17],
+                (Instant) v[18], (Long) v[19], (String) v[20], (Long) v[21], (Long) v[22],
+                (Long) v[23], (String) v[24], (Long) v[25], (Long) v[26], (Long) v[27],
+                (Instant) v[28]);
+    }
+
     static long toMicros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                 instant.getNano() / 1_000);

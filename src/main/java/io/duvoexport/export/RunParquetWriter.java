@@ -23,13 +23,57 @@ public final class RunParquetWriter implements AutoCloseable {
 
     public RunParquetWriter(Path path, Configuration conf, CompressionCodecName codec)
             throws IOException {
-        this.writer = new Builder(HadoopOutputFile.fromPath(path, conf))
-                .withConf(conf)
-                .withCompressionCodec(codec)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withDictionaryEncoding(true)
-                .build();
+        this(path, conf, Settings.DEFAULT.withCodec(codec));
+    }
+
+    public RunParquetWriter(Path path, Configuration conf, Settings settings) throws IOException {
+        this.writer = settings.apply(new Builder<>(HadoopOutputFile.fromPath(path, conf),
+                new RunWriteSupport()), conf).build();
+    }
+
+    /**
+     * How files are written.
+     *
+     * @param codec the compression codec
+     * @param zstdLevel the zstd level (1 fastest to 22 smallest), when the codec is zstd
+     * @param rowGroupBytes the target size of a row group before compression
+     * @param pageBytes the target size of a data page
+     * @param dictionary whether columns are dictionary-encoded (falling back to plain when a
+     *     column's dictionary outgrows a page)
+     */
+    public record Settings(CompressionCodecName codec, int zstdLevel, long rowGroupBytes,
+            int pageBytes, boolean dictionary) {
+
+        /** Zstd at level 3, 128 MiB row groups, 1 MiB pages, dictionaries: Parquet's defaults. */
+        public static final Settings DEFAULT = new Settings(CompressionCodecName.ZSTD, 3,
+                ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.DEFAULT_PAGE_SIZE, true);
+
+        public Settings withCodec(CompressionCodecName value) {
+            return new Settings(value, zstdLevel, rowGroupBytes, pageBytes, dictionary);
+        }
+
+        public Settings withZstdLevel(int value) {
+            return new Settings(codec, value, rowGroupBytes, pageBytes, dictionary);
+        }
+
+        <T, B extends ParquetWriter.Builder<T, B>> B apply(B builder, Configuration conf) {
+            Configuration copy = new Configuration(conf);
+            copy.setInt("parquet.compression.codec.zstd.level", zstdLevel);
+            return builder.withConf(copy)
+                    .withCompressionCodec(codec)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                    .withRowGroupSize(rowGroupBytes)
+                    .withPageSize(pageBytes)
+                    .withDictionaryPageSize(pageBytes)
+                    .withDictionaryEncoding(dictionary);
+        }
+    }
+
+    /** A writer of rows still in their staged form: the cursor's current row each time. */
+    static Staged forStaged(Path path, Configuration conf, Settings settings) throws IOException {
+        return new Staged(settings.apply(new Builder<>(HadoopOutputFile.fromPath(path, conf),
+                new StagedRowWriteSupport()), conf).build());
     }
 
     public void write(RunRow row) throws IOException {
@@ -46,20 +90,42 @@ public final class RunParquetWriter implements AutoCloseable {
         writer.close();
     }
 
-    private static final class Builder extends ParquetWriter.Builder<RunRow, Builder> {
+    /** Writes staged rows; see {@link #forStaged}. Not thread-safe. */
+    static final class Staged implements AutoCloseable {
+        private final ParquetWriter<StagedRows.Cursor> writer;
 
-        Builder(OutputFile file) {
-            super(file);
+        private Staged(ParquetWriter<StagedRows.Cursor> writer) {
+            this.writer = writer;
+        }
+
+        /** Writes the row at the cursor and leaves the cursor after it. */
+        void write(StagedRows.Cursor cursor) throws IOException {
+            writer.write(cursor);
         }
 
         @Override
-        protected Builder self() {
+        public void close() throws IOException {
+            writer.close();
+        }
+    }
+
+    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+
+        private final WriteSupport<T> support;
+
+        Builder(OutputFile file, WriteSupport<T> support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder<T> self() {
             return this;
         }
 
         @Override
-        protected WriteSupport<RunRow> getWriteSupport(Configuration conf) {
-            return new RunWriteSupport();
+        protected WriteSupport<T> getWriteSupport(Configuration conf) {
+            return support;
         }
     }
 }

@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The layout of one export's staging area, outside the dataset:
- * {@code batches/<batch>/created_date=YYYY-MM-DD.parquet} and {@code batches/<batch>/rejects.jsonl}.
+ * {@code batches/<batch>/created_date=YYYY-MM-DD.rows} ({@link StagedRows}) and {@code batches/<batch>/rejects.jsonl}.
  *
  * <p>A batch (the pages of one committed chunk) is written in a hidden folder and renamed into
  * place whole, so a batch folder is either complete or absent; hidden folders are leftovers of a
@@ -29,7 +29,7 @@ public final class StagingArea {
     static final String PROGRESS_FILE = "progress";
 
     private static final String DATE_PREFIX = "created_date=";
-    private static final String PARQUET = ".parquet";
+    private static final String ROWS = ".rows";
 
     private final Storage storage;
     private final Path root;
@@ -48,7 +48,7 @@ public final class StagingArea {
     }
 
     static String rowFileName(LocalDate date) {
-        return DATE_PREFIX + date + PARQUET;
+        return DATE_PREFIX + date + ROWS;
     }
 
     /** Every staged row file, grouped by creation date, each group in batch-name order. */
@@ -113,11 +113,12 @@ public final class StagingArea {
     }
 
     private static LocalDate dateOf(String name) {
-        if (!name.startsWith(DATE_PREFIX) || !name.endsWith(PARQUET)) {
+        if (!name.startsWith(DATE_PREFIX) || !name.endsWith(ROWS)) {
             return null;
         }
         try {
-            return LocalDate.parse(name.substring(DATE_PREFIX.length(), name.length() - PARQUET.length()));
+            return LocalDate.parse(
+                    name.substring(DATE_PREFIX.length(), name.length() - ROWS.length()));
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -126,8 +125,8 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         if (instant == null) {
             return false;
         }
-        for (int i = page.runs().size() - 1; i >= 0; i--) {
-            JsonNode createdAt = page.runs().get(i).get("created_at");
+        for (int i = page.size() - 1; i >= 0; i--) {
+            JsonNode createdAt = page.run(i).get("created_at");
             if (createdAt != null && createdAt.isString()) {
                 try {
                     return OffsetDateTime.parse(createdAt.asString()).toInstant().isBefore(instant);
@@ -140,12 +139,7 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
     }
 
     static List<String> ids(RunsPage page) {
-        List<String> ids = new ArrayList<>(page.runs().size());
-        for (JsonNode run : page.runs()) {
-            JsonNode id = run.get("id");
-            ids.add(id == null || !id.isString() ? null : id.asString());
-        }
-        return ids;
+        return page.ids();
     }
 
     /** Where the unit stands after the pages handed on so far. */
@@ -217,7 +211,7 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         }
         tailIds = ids;
         lastTotal = page.total();
-        if (page.runs().isEmpty()) {
+        if (page.size() == 0) {
             return pending.poll();
         }
         pending.add(page);

@@ -1,29 +1,28 @@
 package io.duvoexport.publish;
 
-import io.duvoexport.export.RunParquetReader;
+import io.duvoexport.export.PartitionMerger;
 import io.duvoexport.export.RunParquetWriter;
-import io.duvoexport.export.RunRow;
 import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.Storage;
 import java.io.IOException;
-import java.time.Instant;
+import java.io.InterruptedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Predicate;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * Publishes staged rows into the dataset, one partition at a time.
  *
  * <p>A partition's new content is the staged rows of its date with one row per {@code id} (the
- * newest {@code updated_at} wins), sorted by {@code created_at} then {@code id}, written whole
- * in the staging area and moved over the partition's file in one atomic step. Partitions in
+ * newest {@code updated_at} wins), sorted by {@code created_at} then {@code id}
+ * ({@link PartitionMerger}), written whole in the staging area and moved over the partition's file in one atomic step. Partitions in
  * scope that received no rows are removed: the API no longer lists their runs. Partitions
  * outside the scope are not touched. Running it twice over the same staging gives the same
  * dataset, which is what makes a restart during publication safe.
@@ -44,17 +43,35 @@ public final class PartitionPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionPublisher.class);
     private static final String PREFIX = "created_date=";
-    private static final Comparator<RunRow> FILE_ORDER =
-            Comparator.comparing(RunRow::createdAt).thenComparing(RunRow::id);
-    private static final Set<String> TERMINAL =
-            Set.of("completed", "failed", "interrupted", "stopped");
-    private static final Comparator<Instant> UPDATED =
-            Comparator.nullsFirst(Comparator.naturalOrder());
+    /** Partitions merged at the same time unless set: one per processor, at most 4. */
+    public static final int DEFAULT_CONCURRENCY =
+            Math.min(4, Runtime.getRuntime().availableProcessors());
+
+    private static final ThreadFactory MERGE_THREADS = task -> {
+        Thread thread = new Thread(task, "publish-merge");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private final Storage storage;
+    private final RunParquetWriter.Settings settings;
+    private final int concurrency;
 
+    /** Zstd Parquet with {@link RunParquetWriter.Settings#DEFAULT}, one merge per processor. */
     public PartitionPublisher(Storage storage) {
+        this(storage, RunParquetWriter.Settings.DEFAULT, DEFAULT_CONCURRENCY);
+    }
+
+    /** @param concurrency partitions merged at the same time, at least 1 */
+    public PartitionPublisher(Storage storage, RunParquetWriter.Settings settings,
+            int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException(
+                    "duvo.publish.concurrency must be at least 1, was " + concurrency);
+        }
         this.storage = storage;
+        this.settings = settings;
+        this.concurrency = concurrency;
     }
 
     /**
@@ -72,31 +89,67 @@ public final class PartitionPublisher {
         }
     }
 
-    /** Merges the staged rows of each date into its final file, without touching the dataset. */
+    /**
+     * Merges the staged rows of each date into its final file, without touching the dataset.
+     * Dates are merged {@link #concurrency} at a time; each merge holds one date's staged rows
+     * and one open Parquet writer.
+     */
     public Prepared prepare(Path stagingDir) throws IOException {
         SortedMap<LocalDate, List<Path>> staged =
                 new StagingArea(storage, stagingDir).rowFilesByDate();
+        Path scratch = new Path(stagingDir, "publish");
+        storage.fs().mkdirs(scratch);
+        PartitionMerger merger = new PartitionMerger(storage, settings);
+        Map<LocalDate, Future<PartitionMerger.Merged>> merges = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(concurrency, staged.size())), MERGE_THREADS);
+        try {
+            for (Map.Entry<LocalDate, List<Path>> e : staged.entrySet()) {
+                Path file = mergedFile(scratch, e.getKey());
+                merges.put(e.getKey(), pool.submit(() -> merger.merge(e.getValue(), file)));
+            }
+            return collect(scratch, merges);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Prepared collect(Path scratch, Map<LocalDate, Future<PartitionMerger.Merged>> merges)
+            throws IOException {
         SortedMap<LocalDate, Path> files = new TreeMap<>();
         SortedMap<LocalDate, Long> counts = new TreeMap<>();
         SortedSet<LocalDate> open = new TreeSet<>();
-        Path scratch = new Path(stagingDir, "publish");
-        storage.fs().mkdirs(scratch);
-        for (Map.Entry<LocalDate, List<Path>> e : staged.entrySet()) {
-            List<RunRow> rows = mergedRows(e.getValue());
-            Path file = new Path(scratch, PREFIX + e.getKey() + ".merged");
-            try (RunParquetWriter writer =
-                    new RunParquetWriter(file, storage.conf(), CompressionCodecName.ZSTD)) {
-                for (RunRow row : rows) {
-                    writer.write(row);
-                }
-            }
-            files.put(e.getKey(), file);
-            counts.put(e.getKey(), (long) rows.size());
-            if (rows.stream().anyMatch(r -> !TERMINAL.contains(r.status()))) {
+        for (Map.Entry<LocalDate, Future<PartitionMerger.Merged>> e : merges.entrySet()) {
+            PartitionMerger.Merged merged = result(e.getKey(), e.getValue());
+            files.put(e.getKey(), mergedFile(scratch, e.getKey()));
+            counts.put(e.getKey(), merged.rows());
+            if (merged.open()) {
                 open.add(e.getKey());
             }
         }
         return new Prepared(files, counts, open);
+    }
+
+    private static PartitionMerger.Merged result(LocalDate date,
+            Future<PartitionMerger.Merged> merge) throws IOException {
+        try {
+            return merge.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while merging partition " + date);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("merging partition " + date + " failed", e.getCause());
+        }
+    }
+
+    private static Path mergedFile(Path scratch, LocalDate date) {
+        return new Path(scratch, PREFIX + date + ".merged");
     }
 
     /**
@@ -175,22 +228,6 @@ public final class PartitionPublisher {
             log.info("removed {} partitions whose runs the API no longer lists: {}",
                     removed.size(), removed);
         }
-    }
-
-    private List<RunRow> mergedRows(List<Path> files) throws IOException {
-        Map<String, RunRow> byId = new HashMap<>();
-        for (Path file : files) {
-            for (RunRow row : RunParquetReader.readAll(file, storage.conf())) {
-                byId.merge(row.id(), row, PartitionPublisher::newer);
-            }
-        }
-        List<RunRow> rows = new ArrayList<>(byId.values());
-        rows.sort(FILE_ORDER);
-        return rows;
-    }
-
-    private static RunRow newer(RunRow a, RunRow b) {
-        return UPDATED.compare(b.updatedAt(), a.updatedAt()) > 0 ? b : a;
     }
 
     private SortedMap<LocalDate, Path> partitions(Path dir) throws IOException {
