@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ClientStats {
 
     private final LongAdder requests = new LongAdder();
+    private final LongAdder earlierRequests = new LongAdder();
     private final LongAdder throttled = new LongAdder();
     private final Map<String, LongAdder> retriesByReason = new ConcurrentHashMap<>();
 
@@ -24,9 +25,22 @@ public final class ClientStats {
         retriesByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
-    /** HTTP requests sent, retries included. */
+    /**
+     * HTTP requests of the export, retries included: those this client sent, plus those of
+     * earlier executions of the same export carried over with {@link #carryOver}.
+     */
     public long requests() {
+        return requests.sum() + earlierRequests.sum();
+    }
+
+    /** HTTP requests this client sent, retries included. */
+    public long requestsSent() {
         return requests.sum();
+    }
+
+    /** Adds requests sent by earlier executions (processes) of the same export. */
+    public void carryOver(long earlier) {
+        earlierRequests.add(earlier);
     }
 
     /** Responses with status 429. */

@@ -106,6 +106,8 @@ public record ExportProperties(
      * @param maxBackoff longest wait between attempts
      * @param retryAfterFloor shortest wait after a 429, whatever retry-after says
      * @param requestDeadline the most time one request may take, retries included
+     * @param maxRequestsPerMinute a ceiling of our own on the request rate, besides the API's
+     *     rate-limit headers; 0 for none
      */
     public record Http(
             @DefaultValue("10s") Duration connectTimeout,
@@ -114,7 +116,8 @@ public record ExportProperties(
             @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("500ms") Duration retryAfterFloor,
-            @DefaultValue("10m") Duration requestDeadline) {}
+            @DefaultValue("10m") Duration requestDeadline,
+            @DefaultValue("0") int maxRequestsPerMinute) {}
 
     /**
      * @param sqlDir a directory of report SQL overriding the reports shipped in the jar

@@ -1,5 +1,6 @@
 package io.duvoexport.job;
 
+import io.duvoexport.api.RateLimitPacer;
 import io.duvoexport.api.RetryPolicy;
 import io.duvoexport.api.RunFilter;
 import io.duvoexport.api.RunsClient;
@@ -70,6 +71,7 @@ public class ExportJobConfiguration {
                     .readTimeout(http.readTimeout())
                     .retryPolicy(new RetryPolicy(http.maxAttempts(), http.initialBackoff(),
                             http.maxBackoff(), http.retryAfterFloor(), http.requestDeadline()))
+                    .pacer(new RateLimitPacer(http.maxRequestsPerMinute()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
@@ -78,15 +80,22 @@ public class ExportJobConfiguration {
 
     @Bean
     Job exportJob(JobRepository repository, Step planStep, Step fetchStep, Step verifyStep,
-            Step publishStep, Step reportStep, StagingCleanup cleanup) {
+            Step publishStep, Step reportStep, StagingCleanup cleanup,
+            RequestCountListener requestCount) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(planStep)
                 .next(fetchStep)
                 .next(verifyStep)
                 .next(publishStep)
                 .next(reportStep)
+                .listener(requestCount)
                 .listener(cleanup)
                 .build();
+    }
+
+    @Bean
+    RequestCountListener requestCountListener(Storage storage, ObjectProvider<RunsClient> client) {
+        return new RequestCountListener(storage, client::getObject);
     }
 
     @Bean
@@ -97,11 +106,12 @@ public class ExportJobConfiguration {
     @Bean
     Step verifyStep(JobRepository repository, PlatformTransactionManager tx, Storage storage,
             ObjectProvider<RunsClient> client, RunFilter filter, ExportProperties properties,
-            DriftMonitor drift) {
+            DriftMonitor drift, RequestCountListener requestCount) {
         UnitPageReader.Paging paging = new UnitPageReader.Paging(properties.fetch().pageSize(),
                 properties.fetch().boundaryOverlap(), null, null);
         return new StepBuilder("verify", repository)
                 .tasklet(new VerifyTasklet(storage, client::getObject, filter, paging, drift), tx)
+                .listener(requestCount)
                 .build();
     }
 
@@ -113,13 +123,14 @@ public class ExportJobConfiguration {
     @Bean
     Step planStep(JobRepository repository, PlatformTransactionManager tx,
             ObjectProvider<RunsClient> client, Storage storage, RunFilter filter,
-            ExportProperties properties) {
+            ExportProperties properties, RequestCountListener requestCount) {
         ExportProperties.Fetch fetch = properties.fetch();
         return new StepBuilder("plan", repository)
                 .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client.getObject(), storage, filter,
                         properties.statusStrategy(), fetch.pageSize(), fetch.boundaryOverlap(),
                         fetch.pagesPerUnit()),
                         properties.incremental()), tx)
+                .listener(requestCount)
                 .build();
     }
 
@@ -153,12 +164,13 @@ public class ExportJobConfiguration {
     @Bean
     Step fetchUnitStep(JobRepository repository, PlatformTransactionManager tx,
             UnitPageReader unitPageReader, StagingItemWriter stagingItemWriter,
-            ExportProperties properties) {
+            ExportProperties properties, RequestCountListener requestCount) {
         return new StepBuilder("fetchUnit", repository)
                 .<RunsPage, RunsPage>chunk(properties.fetch().pagesPerCommit())
                 .transactionManager(tx)
                 .reader(unitPageReader)
                 .writer(stagingItemWriter)
+                .listener(requestCount)
                 .build();
     }
 

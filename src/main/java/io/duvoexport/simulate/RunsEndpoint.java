@@ -46,7 +46,9 @@ final class RunsEndpoint implements HttpHandler {
         this.failures = failures;
         this.injector = injector;
         this.drift = drift;
-        this.faultAnswers = new FaultAnswers(settings, new RunJson(settings.statusInPayload()));
+        this.faultAnswers = new FaultAnswers(settings, settings.prerendered()
+                ? new RunJson(settings.statusInPayload(), store.table().runs())
+                : new RunJson(settings.statusInPayload()));
     }
 
     @Override

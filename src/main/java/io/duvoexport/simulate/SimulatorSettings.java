@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * @param clock wall clock of the rate-limit windows and of injected retry-after dates (not of
  *     the data)
  * @param faults faults injected from the first request on; {@link FaultPlan#none()} for none
+ * @param prerendered whether each run's JSON is rendered once at start and pages are assembled
+ *     from those bytes (same bytes, far less work per request; memory of about 1 KiB per run);
+ *     runs changed or added later, and pages that faults distort, are rendered per request
  */
 public record SimulatorSettings(
         long seed,
@@ -45,7 +48,8 @@ public record SimulatorSettings(
         Duration latency,
         int threads,
         Clock clock,
-        FaultPlan faults) {
+        FaultPlan faults,
+        boolean prerendered) {
 
     /** Team id used unless another is set. */
     public static final String DEFAULT_TEAM_ID = "5f1c2b7e-8d4a-4e0b-9c61-2a7d3e9f4b10";
@@ -112,6 +116,7 @@ public record SimulatorSettings(
         private int threads = 16;
         private Clock clock = Clock.systemUTC();
         private FaultPlan faults = FaultPlan.none();
+        private boolean prerendered;
 
         private Builder() {}
 
@@ -130,6 +135,7 @@ public record SimulatorSettings(
             threads = s.threads;
             clock = s.clock;
             faults = s.faults;
+            prerendered = s.prerendered;
         }
 
         /** Seed of the synthetic data; default 42. */
@@ -216,11 +222,17 @@ public record SimulatorSettings(
             return this;
         }
 
+        /** Whether rows are rendered once at start and pages assembled from them; default false. */
+        public Builder prerendered(boolean value) {
+            prerendered = value;
+            return this;
+        }
+
         /** The settings; throws {@link IllegalArgumentException} naming the first bad value. */
         public SimulatorSettings build() {
             Instant anchor = now != null ? now : Instant.now().truncatedTo(ChronoUnit.MILLIS);
             return new SimulatorSettings(seed, runs, days, anchor, teamId, apiKey, host, port,
-                    statusInPayload, rateLimit, latency, threads, clock, faults);
+                    statusInPayload, rateLimit, latency, threads, clock, faults, prerendered);
         }
     }
 }

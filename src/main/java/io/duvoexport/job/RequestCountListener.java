@@ -1,0 +1,73 @@
+package io.duvoexport.job;
+
+import io.duvoexport.api.RunsClient;
+import io.duvoexport.export.RequestLedger;
+import io.duvoexport.export.Storage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Keeps the count of requests across the executions of one export: when an execution starts, it
+ * carries over what earlier ones recorded; after every committed chunk and at the end, it
+ * records what this one has sent ({@link RequestLedger}). The manifest's {@code requests} is then
+ * the whole export's, a resumed one included.
+ */
+final class RequestCountListener implements JobExecutionListener, ChunkListener<Object, Object> {
+
+    private final Storage storage;
+    private final Supplier<RunsClient> client;
+    private volatile Running current;
+
+    RequestCountListener(Storage storage, Supplier<RunsClient> client) {
+        this.storage = storage;
+        this.client = client;
+    }
+
+    private record Running(long executionId, RequestLedger ledger) {}
+
+    @Override
+    public void beforeJob(JobExecution job) {
+        RequestLedger ledger = new RequestLedger(storage,
+                PlanTasklet.stagingDir(storage, job.getJobInstanceId()));
+        current = new Running(job.getId(), ledger);
+        try {
+            client.get().stats().carryOver(ledger.others(job.getId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the request counts of earlier runs", e);
+        }
+    }
+
+    @Override
+    public void afterChunk(ChunkContext context) {
+        record();
+    }
+
+    @Override
+    public void afterChunk(Chunk<Object> chunk) {
+        record();
+    }
+
+    @Override
+    public void afterJob(JobExecution job) {
+        record();
+        current = null;
+    }
+
+    private void record() {
+        Running now = current;
+        if (now == null) {
+            return;
+        }
+        try {
+            now.ledger().record(now.executionId(), client.get().stats().requestsSent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the requests sent", e);
+        }
+    }
+}
