@@ -34,6 +34,17 @@ demo: build ## export from the built-in simulator into ./out/demo and print the 
 simulate: build ## serve a simulated Duvo API and print the settings to use it
 	$(JAVA) -jar $(JAR) simulate $(ARGS)
 
+BENCH_RUN = $(MVN) dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+		-Dmdep.includeScope=test && \
+	$(JAVA) -Xmx10g -cp target/test-classes:target/classes:$$(cat target/bench.classpath) \
+		io.duvoexport.bench.ExportBenchmark
+
+bench: build ## the performance benchmark (about 10 minutes, not part of test): writes BENCHMARKS.md
+	$(BENCH_RUN) full $(JAR) sql target/bench
+
+bench-quick: build ## a smaller benchmark (about a minute and a half): prints the table only
+	$(BENCH_RUN) quick $(JAR) sql target/bench-quick
+
 clean: ## remove build output and ./out
 	$(MVN) clean
 	rm -rf out

@@ -22,17 +22,21 @@ final class PageScanner {
 
     private PageScanner() {}
 
-    /** The page, or null when the body is not a plain page and needs the tree parser. */
-    static RunsPage scan(byte[] body, RunsQuery query, RateLimit rateLimit) {
+    /**
+     * The page, or null when the body is not a plain page and needs the tree parser.
+     *
+     * @param decoder decodes each run on the way, or null
+     */
+    static RunsPage scan(byte[] body, RunsQuery query, RateLimit rateLimit, RunDecoder decoder) {
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), body)) {
-            return scan(parser, body, query, rateLimit);
+            return scan(parser, body, query, rateLimit, decoder);
         } catch (JacksonException e) {
             return null;
         }
     }
 
     private static RunsPage scan(JsonParser parser, byte[] body, RunsQuery query,
-            RateLimit rateLimit) {
+            RateLimit rateLimit, RunDecoder decoder) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -45,7 +49,7 @@ final class PageScanner {
                 if (runs != null || value != JsonToken.START_ARRAY) {
                     return null;
                 }
-                runs = runs(parser);
+                runs = runs(parser, query, decoder);
                 if (runs == null) {
                     return null;
                 }
@@ -65,12 +69,13 @@ final class PageScanner {
             return null;
         }
         return new RunsPage(query, body, Arrays.copyOf(runs.starts, runs.count),
-                Arrays.copyOf(runs.ends, runs.count), Arrays.copyOf(runs.ids, runs.count), total,
+                Arrays.copyOf(runs.ends, runs.count), Arrays.copyOf(runs.ids, runs.count),
+                decoder == null ? null : Arrays.copyOf(runs.decoded, runs.count), total,
                 rateLimit);
     }
 
     /** The runs of the data array, the parser on its start; null when one is not an object. */
-    private static Runs runs(JsonParser parser) {
+    private static Runs runs(JsonParser parser, RunsQuery query, RunDecoder decoder) {
         Runs runs = new Runs();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY;
                 token = parser.nextToken()) {
@@ -78,6 +83,13 @@ final class PageScanner {
                 return null;
             }
             int start = (int) parser.currentTokenLocation().getByteOffset();
+            if (decoder != null) {
+                Object decoded = decoder.decode(parser, query);
+                // a run the decoder leaves to trees gets its id from its tree, when asked
+                runs.add(start, (int) parser.currentLocation().getByteOffset(),
+                        decoded == null ? null : decoder.id(decoded), decoded);
+                continue;
+            }
             String id = null;
             boolean sawId = false;
             for (String name = parser.nextName(); name != null; name = parser.nextName()) {
@@ -91,7 +103,7 @@ final class PageScanner {
                 }
                 parser.skipChildren();
             }
-            runs.add(start, (int) parser.currentLocation().getByteOffset(), id);
+            runs.add(start, (int) parser.currentLocation().getByteOffset(), id, null);
         }
         return runs;
     }
@@ -102,16 +114,19 @@ final class PageScanner {
         int[] starts = new int[INITIAL_RUNS];
         int[] ends = new int[INITIAL_RUNS];
         String[] ids = new String[INITIAL_RUNS];
+        Object[] decoded = new Object[INITIAL_RUNS];
 
-        void add(int start, int end, String id) {
+        void add(int start, int end, String id, Object run) {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
                 ends = Arrays.copyOf(ends, count * 2);
                 ids = Arrays.copyOf(ids, count * 2);
+                decoded = Arrays.copyOf(decoded, count * 2);
             }
             starts[count] = start;
             ends[count] = end;
-            ids[count++] = id;
+            ids[count] = id;
+            decoded[count++] = run;
         }
     }
 }

@@ -45,6 +45,7 @@ public final class RunsClient {
     private final Duration readTimeout;
     private final RetryPolicy retryPolicy;
     private final RequestPacer pacer;
+    private final RunDecoder decoder;
     private final Sleeper sleeper;
     private final ClientStats stats = new ClientStats();
 
@@ -63,6 +64,7 @@ public final class RunsClient {
         this.readTimeout = builder.readTimeout;
         this.retryPolicy = builder.retryPolicy;
         this.pacer = builder.pacer;
+        this.decoder = builder.decoder;
         this.sleeper = builder.sleeper;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
@@ -174,7 +176,7 @@ public final class RunsClient {
     }
 
     private Attempt parsePage(byte[] body, RunsQuery query, RateLimit rateLimit) {
-        RunsPage scanned = PageScanner.scan(body, query, rateLimit);
+        RunsPage scanned = PageScanner.scan(body, query, rateLimit, decoder);
         if (scanned != null) {
             return Attempt.page(scanned);
         }
@@ -307,6 +309,7 @@ public final class RunsClient {
         private Duration readTimeout = Duration.ofSeconds(60);
         private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
         private RequestPacer pacer = RequestPacer.UNPACED;
+        private RunDecoder decoder;
         private Sleeper sleeper = d -> Thread.sleep(d.toMillis());
         private boolean allowInsecureHttp;
 
@@ -343,6 +346,12 @@ public final class RunsClient {
 
         public Builder pacer(RequestPacer value) {
             this.pacer = value;
+            return this;
+        }
+
+        /** Decodes each run while its page is read; none by default. */
+        public Builder runDecoder(RunDecoder value) {
+            this.decoder = value;
             return this;
         }
 

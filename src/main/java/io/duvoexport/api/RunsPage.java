@@ -28,6 +28,7 @@ public final class RunsPage {
     private final int[] starts;
     private final int[] ends;
     private final String[] ids;
+    private final Object[] decoded;
     private final JsonNode[] trees;
 
     /**
@@ -44,6 +45,7 @@ public final class RunsPage {
         this.starts = null;
         this.ends = null;
         this.trees = runs.toArray(JsonNode[]::new);
+        this.decoded = null;
         this.ids = new String[trees.length];
         for (int i = 0; i < trees.length; i++) {
             JsonNode id = trees[i] == null ? null : trees[i].get("id");
@@ -51,9 +53,13 @@ public final class RunsPage {
         }
     }
 
-    /** A page over its body: run {@code i} is {@code body[starts[i], ends[i])}. */
-    RunsPage(RunsQuery query, byte[] body, int[] starts, int[] ends, String[] ids, long total,
-            RateLimit rateLimit) {
+    /**
+     * A page over its body: run {@code i} is {@code body[starts[i], ends[i])}; {@code decoded},
+     * when not null, holds what the client's {@link RunDecoder} made of each run (null where it
+     * declined, and there the id is taken from the run's tree when asked).
+     */
+    RunsPage(RunsQuery query, byte[] body, int[] starts, int[] ends, String[] ids,
+            Object[] decoded, long total, RateLimit rateLimit) {
         this.query = query;
         this.total = total;
         this.rateLimit = rateLimit;
@@ -61,7 +67,16 @@ public final class RunsPage {
         this.starts = starts;
         this.ends = ends;
         this.ids = ids;
+        this.decoded = decoded;
         this.trees = new JsonNode[starts.length];
+        if (decoded != null) {
+            for (int i = 0; i < ids.length; i++) {
+                if (decoded[i] == null) {
+                    JsonNode id = run(i).get("id");
+                    ids[i] = id == null || !id.isString() ? null : id.asString();
+                }
+            }
+        }
     }
 
     public RunsQuery query() {
@@ -109,6 +124,16 @@ public final class RunsPage {
     /** The id of each run in page order; null where a run has no string {@code id}. */
     public List<String> ids() {
         return Collections.unmodifiableList(Arrays.asList(ids));
+    }
+
+    /** Whether the client's decoder decoded the runs ({@link #decoded(int)}). */
+    public boolean isDecoded() {
+        return decoded != null;
+    }
+
+    /** What the client's decoder made of run {@code index}, or null where it declined. */
+    public Object decoded(int index) {
+        return decoded == null ? null : decoded[index];
     }
 
     /** Whether the runs' bytes are at hand ({@link #runBytes}), i.e. the page came off the wire. */

@@ -19,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Flattens pages and stages their rows in the export's staging area, one file of
  * {@link StagedRows} per creation date and batch of pages, and the runs that break the contract
- * in a rejects file. Runs are flattened straight from the page's bytes where the page has them
- * ({@link StreamingRunFlattener}), from JSON trees otherwise and for every run the fast path
- * declines ({@link RunFlattener}): the rows and rejects are the same either way.
+ * in a rejects file. Runs come flattened by the client ({@link RunRowDecoder}), or are flattened
+ * straight from the page's bytes ({@link StreamingRunFlattener}), or from JSON trees otherwise
+ * and for every run the fast path declines ({@link RunFlattener}): the rows and rejects are the
+ * same every way.
  *
  * <p>File names derive from the unit and the offset of the batch's first page, so staging the
  * same pages again (after a restart) replaces the earlier files instead of adding to them. Each
@@ -66,7 +67,15 @@ public final class PageStager {
         List<String> rejects = new ArrayList<>();
         StreamingRunFlattener streaming = new StreamingRunFlattener();
         for (RunsPage page : pages) {
-            if (page.hasBytes()) {
+            if (page.isDecoded()) {
+                for (int i = 0; i < page.size(); i++) {
+                    if (page.decoded(i) instanceof RunRow row) {
+                        add(row, byDate);
+                    } else {
+                        stageRun(page, i, listedStatus, byDate, rejects);
+                    }
+                }
+            } else if (page.hasBytes()) {
                 stageFast(streaming, page, listedStatus, byDate, rejects);
             } else {
                 for (int i = 0; i < page.size(); i++) {
@@ -112,7 +121,7 @@ public final class PageStager {
     private void add(RunRow row, Map<LocalDate, StagedRows> byDate) {
         LocalDate date = createdDate(row);
         if (window.contains(date)) {
-            byDate.computeIfAbsent(date, d -> new StagedRows(ROWS_BUFFER)).add(row);
+            byDate.computeIfAbsent(date, d -> new StagedRows(ROWS_BUFFER)).add(row, exportedAt);
         }
     }
 
@@ -124,9 +133,8 @@ public final class PageStager {
     /** Writes the batch in a hidden folder, then renames it over any earlier attempt's. */
     private void writeBatch(String batchName, Map<LocalDate, StagedRows> byDate,
             List<String> rejects, BatchProgress progress) throws IOException {
-        Path batches = new Path(stagingDir, "batches");
-        Path tmp = new Path(batches, "." + batchName + ".tmp");
-        Path target = new Path(batches, batchName);
+        Path target = new StagingArea(storage, stagingDir).batchDir(batchName);
+        Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
         storage.fs().delete(tmp, true);
         storage.fs().mkdirs(tmp);
         for (Map.Entry<LocalDate, StagedRows> e : byDate.entrySet()) {

@@ -66,6 +66,7 @@ public final class PartitionMerger {
                 writer.write(cursor);
             }
         }
+        storage.sync(target);
         return new Merged(order.length, open);
     }
 

@@ -1,6 +1,8 @@
 package io.duvoexport.export;
 
 import java.io.IOException;
+import java.nio.file.Paths;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties;
@@ -9,6 +11,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
 
 /**
@@ -17,6 +20,19 @@ import org.apache.parquet.io.OutputFile;
  * Not thread-safe.
  */
 public final class RunParquetWriter implements AutoCloseable {
+
+    /**
+     * Columns whose values rarely repeat within a partition: a dictionary would only be built
+     * to be dropped again at the first page, so they are written plain from the start.
+     */
+    private static final List<RunColumn> NEARLY_UNIQUE = List.of(RunColumn.ID,
+            RunColumn.RUN_NUMBER, RunColumn.TITLE, RunColumn.CASE_QUEUE_ITEM_ID,
+            RunColumn.CASE_TITLE, RunColumn.CREATED_AT, RunColumn.UPDATED_AT,
+            RunColumn.STARTED_AT, RunColumn.COMPLETED_AT, RunColumn.POSTPONED_TO);
+
+    /** Text no query filters by range: min/max statistics of it would cost and never serve. */
+    private static final List<RunColumn> FREE_TEXT = List.of(RunColumn.TITLE,
+            RunColumn.CASE_TITLE, RunColumn.CASE_QUEUE_ITEM_ID, RunColumn.EVAL_FINAL_COMMENT);
 
     private final ParquetWriter<RunRow> writer;
     private long rows;
@@ -27,8 +43,16 @@ public final class RunParquetWriter implements AutoCloseable {
     }
 
     public RunParquetWriter(Path path, Configuration conf, Settings settings) throws IOException {
-        this.writer = settings.apply(new Builder<>(HadoopOutputFile.fromPath(path, conf),
+        this.writer = settings.apply(new Builder<>(outputFile(path, conf),
                 new RunWriteSupport()), conf).build();
+    }
+
+    /** A local file straight through java.nio; anything else through Hadoop's file system. */
+    private static OutputFile outputFile(Path path, Configuration conf) throws IOException {
+        if ("file".equals(path.toUri().getScheme())) {
+            return new LocalOutputFile(Paths.get(path.toUri()));
+        }
+        return HadoopOutputFile.fromPath(path, conf);
     }
 
     /**
@@ -39,7 +63,7 @@ public final class RunParquetWriter implements AutoCloseable {
      * @param rowGroupBytes the target size of a row group before compression
      * @param pageBytes the target size of a data page
      * @param dictionary whether columns are dictionary-encoded (falling back to plain when a
-     *     column's dictionary outgrows a page)
+     *     column's dictionary outgrows a page); ids, titles and timestamps never are
      */
     public record Settings(CompressionCodecName codec, int zstdLevel, long rowGroupBytes,
             int pageBytes, boolean dictionary) {
@@ -57,22 +81,28 @@ public final class RunParquetWriter implements AutoCloseable {
         }
 
         <T, B extends ParquetWriter.Builder<T, B>> B apply(B builder, Configuration conf) {
-            Configuration copy = new Configuration(conf);
-            copy.setInt("parquet.compression.codec.zstd.level", zstdLevel);
-            return builder.withConf(copy)
+            for (RunColumn column : NEARLY_UNIQUE) {
+                builder.withDictionaryEncoding(column.columnName(), false);
+            }
+            for (RunColumn column : FREE_TEXT) {
+                builder.withStatisticsEnabled(column.columnName(), false);
+            }
+            return builder.withConf(conf)
                     .withCompressionCodec(codec)
+                    .withCodecFactory(new ZstdCodecFactory(conf, pageBytes, zstdLevel))
                     .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                     .withRowGroupSize(rowGroupBytes)
                     .withPageSize(pageBytes)
                     .withDictionaryPageSize(pageBytes)
-                    .withDictionaryEncoding(dictionary);
+                    .withDictionaryEncoding(dictionary)
+                    .withSizeStatisticsEnabled(false);
         }
     }
 
     /** A writer of rows still in their staged form: the cursor's current row each time. */
     static Staged forStaged(Path path, Configuration conf, Settings settings) throws IOException {
-        return new Staged(settings.apply(new Builder<>(HadoopOutputFile.fromPath(path, conf),
+        return new Staged(settings.apply(new Builder<>(outputFile(path, conf),
                 new StagedRowWriteSupport()), conf).build());
     }
 

@@ -22,6 +22,7 @@ final class StagedRows {
 
     static final byte[] MAGIC = "DVRUNS01".getBytes(StandardCharsets.US_ASCII);
     static final RunColumn[] COLUMNS = RunColumn.values();
+    private static final int EXPORTED_AT = RunColumn.EXPORTED_AT.ordinal();
 
     private byte[] bytes;
     private int length;
@@ -37,7 +38,8 @@ final class StagedRows {
         return rows;
     }
 
-    void add(RunRow row) {
+    /** Adds a row, its {@code exported_at} replaced by the export's. */
+    void add(RunRow row, Instant exportedAt) {
         int mask = 0;
         for (int i = 0; i < COLUMNS.length; i++) {
             if (COLUMNS[i].valueOf(row) != null) {
@@ -46,7 +48,7 @@ final class StagedRows {
         }
         writeInt(mask);
         for (int i = 0; i < COLUMNS.length; i++) {
-            Object value = COLUMNS[i].valueOf(row);
+            Object value = i == EXPORTED_AT ? exportedAt : COLUMNS[i].valueOf(row);
             if (value == null) {
                 continue;
             }

@@ -16,8 +16,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The layout of one export's staging area, outside the dataset:
- * {@code batches/<batch>/created_date=YYYY-MM-DD.rows} ({@link StagedRows}) and {@code batches/<batch>/rejects.jsonl}.
+ * The layout of one export's staging area, outside the dataset: a batch named
+ * {@code <unit>-<offset>} is the folder {@code batches/<unit>/<offset>/}, holding
+ * {@code created_date=YYYY-MM-DD.rows} ({@link StagedRows}) per date, {@code rejects.jsonl} and
+ * {@code progress}.
  *
  * <p>A batch (the pages of one committed chunk) is written in a hidden folder and renamed into
  * place whole, so a batch folder is either complete or absent; hidden folders are leftovers of a
@@ -78,17 +80,16 @@ public final class StagingArea {
     }
 
     /**
-     * The progress recorded by the last staged batch of a unit (batches are named
-     * {@code <unit>-<zero-padded offset>}), or empty when none is staged.
+     * The progress recorded by the last staged batch of a unit, or empty when none is staged.
+     * Lists only that unit's folder, so asking for every unit costs as much as one listing.
      */
     public Optional<BatchProgress> latestProgress(String unitName) throws IOException {
-        Path latest = null;
-        for (Path batch : batches()) {
-            if (batch.getName().startsWith(unitName + "-")) {
-                latest = batch; // batches are listed in name order, hence offset order
-            }
+        List<Path> batches = batchesOf(new Path(batchesDir(), unitName));
+        if (batches.isEmpty()) {
+            return Optional.empty();
         }
-        if (latest == null || !storage.fs().exists(new Path(latest, PROGRESS_FILE))) {
+        Path latest = batches.get(batches.size() - 1); // offsets are zero-padded: name order
+        if (!storage.fs().exists(new Path(latest, PROGRESS_FILE))) {
             return Optional.empty();
         }
         try (InputStream in = storage.fs().open(new Path(latest, PROGRESS_FILE))) {
@@ -97,19 +98,40 @@ public final class StagingArea {
         }
     }
 
+    /**
+     * The folder of a batch named {@code <unit>-<offset>}: {@code batches/<unit>/<offset>}, so
+     * that a unit's batches can be found without listing every other unit's.
+     */
+    Path batchDir(String batchName) {
+        int dash = batchName.lastIndexOf('-');
+        String unit = dash > 0 ? batchName.substring(0, dash) : batchName;
+        String rest = dash > 0 ? batchName.substring(dash + 1) : "0";
+        return new Path(new Path(batchesDir(), unit), rest);
+    }
+
+    /** Every complete batch, in batch-name order (unit, then offset). */
     private List<Path> batches() throws IOException {
-        if (!storage.fs().exists(batchesDir())) {
-            return List.of();
-        }
-        FileStatus[] statuses = storage.fs().listStatus(batchesDir());
-        Arrays.sort(statuses, Comparator.comparing(s -> s.getPath().getName()));
         List<Path> batches = new ArrayList<>();
-        for (FileStatus status : statuses) {
-            if (status.isDirectory() && !status.getPath().getName().startsWith(".")) {
-                batches.add(status.getPath());
-            }
+        for (Path unit : batchesOf(batchesDir())) {
+            batches.addAll(batchesOf(unit));
         }
         return batches;
+    }
+
+    /** The folders directly in {@code dir} that are not hidden, by name. */
+    private List<Path> batchesOf(Path dir) throws IOException {
+        if (!storage.fs().exists(dir)) {
+            return List.of();
+        }
+        FileStatus[] statuses = storage.fs().listStatus(dir);
+        Arrays.sort(statuses, Comparator.comparing(s -> s.getPath().getName()));
+        List<Path> folders = new ArrayList<>();
+        for (FileStatus status : statuses) {
+            if (status.isDirectory() && !status.getPath().getName().startsWith(".")) {
+                folders.add(status.getPath());
+            }
+        }
+        return folders;
     }
 
     private static LocalDate dateOf(String name) {

@@ -13,13 +13,13 @@ import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * The output root and the file system it lives on, reached through Hadoop's FileSystem API:
  * local disk by default, HDFS or S3 when the root is such a URI.
  *
- * <p>On local disk the raw file system is used, so no {@code .crc} side files appear, and
+ * <p>On local disk the raw file system is used ({@link NioLocalFileSystem}), so no {@code .crc}
+ * side files appear and no process is started per file, and
  * {@link #replace} is a rename that atomically replaces its target.
  *
  * <p>Layout under the root: {@code runs/} the dataset, {@code reports/}, {@code _work/} the
@@ -40,7 +40,7 @@ public final class Storage {
     /** Opens the output root, given as a local path or a URI with a scheme. */
     public static Storage open(String exportDir) {
         Configuration conf = new Configuration();
-        conf.set("fs.file.impl", RawLocalFileSystem.class.getName());
+        conf.set("fs.file.impl", NioLocalFileSystem.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
         URI uri = URI.create(exportDir.contains("://") ? exportDir : "file:///");
         Path root = exportDir.contains("://")
@@ -110,6 +110,19 @@ public final class Storage {
             return;
         }
         org.apache.hadoop.fs.FileUtil.copy(fs, file, fs, copy, false, true, conf);
+    }
+
+    /**
+     * Forces a local file's content to disk, so that a later {@link #replace} has nothing left
+     * to write; does nothing elsewhere. Lets callers pay for durability on their own threads.
+     */
+    public void sync(Path file) throws IOException {
+        if (isLocal()) {
+            try (FileChannel channel =
+                    FileChannel.open(Paths.get(file.toUri()), StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+        }
     }
 
     /**

@@ -81,15 +81,17 @@ final class StreamingRunFlattener {
                 }
                 int index = 0;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    sink.accept(index++, run(parser, teamId, listedStatus, exportedAt));
+                    sink.accept(index++, decode(parser, teamId, listedStatus, exportedAt));
                 }
             }
         }
     }
 
-    /** One run; the parser is on its START_OBJECT and is left on its END_OBJECT. */
-    private RunRow run(JsonParser parser, String teamId, String listedStatus,
-            Instant exportedAt) {
+    /**
+     * One run, or null when declined; the parser is on its START_OBJECT and is left on its
+     * END_OBJECT.
+     */
+    RunRow decode(JsonParser parser, String teamId, String listedStatus, Instant exportedAt) {
         clear();
         int seen = 0;
         for (String name = parser.nextName(); name != null; name = parser.nextName()) {

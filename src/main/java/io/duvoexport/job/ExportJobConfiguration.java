@@ -13,6 +13,7 @@ import io.duvoexport.export.ExportPlan;
 import io.duvoexport.export.ExportWindow;
 import io.duvoexport.export.FetchUnit;
 import io.duvoexport.export.PageStager;
+import io.duvoexport.export.RunRowDecoder;
 import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.Storage;
 import java.util.LinkedHashMap;
@@ -72,6 +73,7 @@ public class ExportJobConfiguration {
                     .retryPolicy(new RetryPolicy(http.maxAttempts(), http.initialBackoff(),
                             http.maxBackoff(), http.retryAfterFloor(), http.requestDeadline()))
                     .pacer(new RateLimitPacer(http.maxRequestsPerMinute()))
+                    .runDecoder(new RunRowDecoder(properties.teamId()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(e.getMessage());
@@ -128,7 +130,7 @@ public class ExportJobConfiguration {
         return new StepBuilder("plan", repository)
                 .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client.getObject(), storage, filter,
                         properties.statusStrategy(), fetch.pageSize(), fetch.boundaryOverlap(),
-                        fetch.pagesPerUnit()),
+                        fetch.pagesPerUnit(), fetch.concurrency()),
                         properties.incremental()), tx)
                 .listener(requestCount)
                 .build();

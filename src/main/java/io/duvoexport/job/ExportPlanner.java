@@ -46,14 +46,18 @@ final class ExportPlanner {
     private final int pageSize;
     private final int stride;
     private final int pagesPerUnit;
+    private final int concurrency;
     private ExportWindow window = ExportWindow.EVERYTHING;
 
     /**
      * @param overlap runs each page shares with the previous one; pages, and the units made of
      *     them, start {@code pageSize - overlap} runs apart
+     * @param pagesPerUnit the most pages in one unit
+     * @param concurrency units fetched at the same time: a listing is cut into a multiple of
+     *     this many units of equal size, so that no worker is left with a tail alone
      */
     ExportPlanner(RunsClient client, Storage storage, RunFilter filter, StatusStrategy strategy,
-            int pageSize, int overlap, int pagesPerUnit) {
+            int pageSize, int overlap, int pagesPerUnit, int concurrency) {
         this.client = client;
         this.storage = storage;
         this.filter = filter;
@@ -61,6 +65,7 @@ final class ExportPlanner {
         this.pageSize = pageSize;
         this.stride = pageSize - overlap;
         this.pagesPerUnit = pagesPerUnit;
+        this.concurrency = Math.max(1, concurrency);
     }
 
     /**
@@ -137,7 +142,7 @@ final class ExportPlanner {
             return;
         }
         // units tile the pages: each starts where the page after its predecessor's last would
-        long unitSpan = (long) pagesPerUnit * stride;
+        long unitSpan = (long) balancedPagesPerUnit(page.total()) * stride;
         long offset = stride;
         int index = 1;
         while (offset + unitSpan + pageSize - stride < page.total() && index < MAX_BOUNDED_UNITS) {
@@ -146,6 +151,17 @@ final class ExportPlanner {
         }
         // the last unit reads until a short page, whatever total said
         units.add(new FetchUnit(unitName(listing, index), statusName, offset, FetchUnit.OPEN));
+    }
+
+    /**
+     * Pages per unit for a listing of {@code total} runs: at most {@code pagesPerUnit}, and as
+     * even as a unit count that is a multiple of the concurrency allows.
+     */
+    private int balancedPagesPerUnit(long total) {
+        long pages = Math.max(1, (total - pageSize + stride - 1) / stride); // after the first
+        long units = (pages + pagesPerUnit - 1) / pagesPerUnit;
+        units = Math.min(pages, (units + concurrency - 1) / concurrency * concurrency);
+        return (int) Math.max(1, Math.min(pagesPerUnit, (pages + units - 1) / units));
     }
 
     private RunsQuery firstPage(RunStatus status) {

@@ -95,6 +95,7 @@ public final class PartitionPublisher {
      * and one open Parquet writer.
      */
     public Prepared prepare(Path stagingDir) throws IOException {
+        long started = System.nanoTime();
         SortedMap<LocalDate, List<Path>> staged =
                 new StagingArea(storage, stagingDir).rowFilesByDate();
         Path scratch = new Path(stagingDir, "publish");
@@ -108,7 +109,11 @@ public final class PartitionPublisher {
                 Path file = mergedFile(scratch, e.getKey());
                 merges.put(e.getKey(), pool.submit(() -> merger.merge(e.getValue(), file)));
             }
-            return collect(scratch, merges);
+            Prepared prepared = collect(scratch, merges);
+            log.info("merged {} partitions, {} rows, {} at a time in {} ms",
+                    prepared.rows().size(), prepared.totalRows(), concurrency,
+                    (System.nanoTime() - started) / 1_000_000);
+            return prepared;
         } finally {
             pool.shutdownNow();
         }
@@ -163,6 +168,7 @@ public final class PartitionPublisher {
      */
     public void commit(Prepared prepared, Predicate<LocalDate> inScope, Path backupDir)
             throws IOException {
+        long started = System.nanoTime();
         Map<LocalDate, Boolean> touched = new LinkedHashMap<>(); // date -> had a previous file
         try {
             for (Map.Entry<LocalDate, Path> e : prepared.files().entrySet()) {
@@ -170,6 +176,8 @@ public final class PartitionPublisher {
                 storage.replace(e.getValue(), partitionFile(e.getKey()));
             }
             removeVanished(prepared.files(), inScope, backupDir, touched);
+            log.info("moved {} partitions into place in {} ms", prepared.files().size(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             restore(touched, backupDir, e);
             throw e;

@@ -53,6 +53,16 @@ class StreamingRunFlattenerTest {
         return rows;
     }
 
+    /** A decoded row with the export's time, as staging stamps it. */
+    private static RunRow stamped(RunRow row) {
+        Object[] values = new Object[RunColumn.values().length];
+        for (RunColumn column : RunColumn.values()) {
+            values[column.ordinal()] = column.valueOf(row);
+        }
+        values[RunColumn.EXPORTED_AT.ordinal()] = EXPORTED_AT;
+        return RunColumn.row(values);
+    }
+
     private static RunRow fastOne(String runJson) throws Exception {
         byte[] body = ("{\"data\":[" + runJson + "],\"total\":1}").getBytes(StandardCharsets.UTF_8);
         List<RunRow> rows = fast(body, null);
@@ -149,7 +159,8 @@ class StreamingRunFlattenerTest {
                 .runs(3_000).days(30).now(Instant.parse("2026-12-03T00:00:00Z"))
                 .rateLimit(RateLimit.off()).faults(faults).build())) {
             RunsClient client = RunsClient.builder().baseUrl(sim.baseUrl())
-                    .teamId(sim.teamId()).apiKey(new ApiKey(sim.apiKey())).build();
+                    .teamId(sim.teamId()).apiKey(new ApiKey(sim.apiKey()))
+                    .runDecoder(new RunRowDecoder(TEAM)).build();
             int accepted = 0;
             int declined = 0;
             for (long offset = 0; offset < 3_000; offset += 100) {
@@ -164,9 +175,12 @@ class StreamingRunFlattenerTest {
                     if (rows.get(i) == null) {
                         declined++;
                         assertThat(expected.rejected()).isNotNull();
+                        assertThat(page.decoded(i)).isNull();
                     } else {
                         accepted++;
                         assertThat(rows.get(i)).isEqualTo(expected.row());
+                        assertThat(stamped((RunRow) page.decoded(i))).isEqualTo(expected.row());
+                        assertThat(page.ids().get(i)).isEqualTo(expected.row().id());
                     }
                 }
             }

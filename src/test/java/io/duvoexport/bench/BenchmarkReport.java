@@ -1,0 +1,87 @@
+package io.duvoexport.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's results as Markdown: the machine, the table, the notes, how to reproduce. */
+final class BenchmarkReport {
+
+    private final String profile;
+    private final List<ExportBenchmark.Row> rows;
+    private final List<String> notes;
+    private final double seconds;
+
+    BenchmarkReport(String profile, List<ExportBenchmark.Row> rows, List<String> notes,
+            double seconds) {
+        this.profile = profile;
+        this.rows = rows;
+        this.notes = notes;
+        this.seconds = seconds;
+    }
+
+    String markdown() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Measured by `make ").append(profile.equals("full") ? "bench" : "bench-quick")
+                .append("` on ").append(LocalDate.now(ZoneOffset.UTC)).append(", in ")
+                .append(String.format(Locale.ROOT, "%.0f", seconds)).append(" s. Reproduce with `make ")
+                .append(profile.equals("full") ? "bench" : "bench-quick")
+                .append("` (the harness is `src/test/java/io/duvoexport/bench/`).\n\n");
+        md.append("Machine: ").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores (`nproc`), ").append(memory()).append(" memory, CPU ")
+                .append(cpuModel()).append(", Java ").append(System.getProperty("java.vm.vendor"))
+                .append(" ").append(System.getProperty("java.runtime.version")).append(".\n\n");
+        md.append("Every export runs `java -Xmx512m -jar target/duvo-runs-export.jar export` in a"
+                + " child JVM against the simulator in the harness's JVM, on the same 2 cores;"
+                + " 365 days of runs, concurrency 4, pages of 100 overlapping by 1 run unless"
+                + " said. *Job* is from the plan's first request to the published dataset"
+                + " (the manifest's `started_at` to `finished_at`); *process* is from starting"
+                + " the JVM to its exit, reports included. *Requests* are the manifest's count"
+                + " against the minimum for that paging. CPU is the child's user + system time;"
+                + " peak RSS its `VmHWM`.\n\n");
+        md.append("| scenario | runs | job s | runs/s (job) | process s | runs/s (process)"
+                + " | requests / minimum | request rate vs limit | 429s | CPU s | peak RSS MiB"
+                + " | bytes/run on disk | job time vs DuckDB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        for (ExportBenchmark.Row row : rows) {
+            ChildExport.Result r = row.result();
+            md.append(String.format(Locale.ROOT,
+                    "| %s | %,d | %.2f | %,.0f | %.2f | %,.0f | %,d / %,d | %s | %d | %.1f | %,d"
+                            + " | %.0f | %s |\n",
+                    row.scenario(), r.rows(), r.jobSeconds(), r.rows() / r.jobSeconds(),
+                    r.wallSeconds(), r.rows() / r.wallSeconds(), r.requests(),
+                    row.minimumRequests(), row.rate(), row.throttled(), r.cpuSeconds(),
+                    r.peakRssKib() / 1024, r.rows() == 0 ? 0.0 : r.datasetBytes() / (double) r.rows(),
+                    row.duckDb()));
+        }
+        md.append('\n');
+        for (String note : notes) {
+            md.append("- ").append(note).append('\n');
+        }
+        return md.toString();
+    }
+
+    private static String memory() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (line.startsWith("MemTotal:")) {
+                long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                return String.format(Locale.ROOT, "%.1f GiB", kib / 1024.0 / 1024.0);
+            }
+        }
+        return "unknown";
+    }
+
+    private static String cpuModel() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (line.startsWith("model name")) {
+                return line.substring(line.indexOf(':') + 1).strip();
+            }
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,113 @@
+package io.duvoexport.bench;
+
+import io.duvoexport.simulate.RunsSimulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one export of the built jar in a child JVM against a simulator of this process, and
+ * measures it from outside: wall time, CPU time (the child's, from this process's reaped
+ * children times), peak resident memory (the child's VmHWM, sampled every 20 ms), and what the
+ * manifest says about the job.
+ */
+final class ChildExport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+
+    /**
+     * What one export measured.
+     *
+     * @param jobSeconds from the plan's first request to the published dataset (the manifest's
+     *     started_at to finished_at)
+     * @param wallSeconds from starting the JVM to its exit, reports included
+     */
+    record Result(long rows, double jobSeconds, double wallSeconds, long requests,
+            double cpuSeconds, long peakRssKib, long datasetBytes, JsonNode manifest) {}
+
+    private ChildExport() {}
+
+    static Result run(Path jar, RunsSimulator sim, Path out, String heap, List<String> args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        String options = System.getProperty("bench.child.options", "");
+        if (!options.isBlank()) {
+            command.addAll(List.of(options.replace("{name}", out.getFileName().toString())
+                    .strip().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "export"));
+        command.addAll(args);
+        command.addAll(List.of("--duvo.base-url=" + sim.baseUrl(),
+                "--duvo.team-id=" + sim.teamId(), "--duvo.export-dir=" + out));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolveSibling(
+                        out.getFileName() + ".log").toFile()));
+        builder.environment().put("DUVO_API_KEY", sim.apiKey());
+        builder.environment().remove("DUVO_API_KEY_FILE");
+        long cpuBefore = childrenCpuTicks();
+        long started = System.nanoTime();
+        Process process = builder.start();
+        long peak = 0;
+        while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, vmHwmKib(process.pid()));
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        double cpu = (childrenCpuTicks() - cpuBefore) / (double) CLOCK_TICKS;
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("the export exited with " + process.exitValue()
+                    + "; see " + out + ".log");
+        }
+        JsonNode manifest = JSON.readTree(out.resolve("manifest.json").toFile());
+        double job = Duration.between(Instant.parse(manifest.get("started_at").asString()),
+                Instant.parse(manifest.get("finished_at").asString())).toNanos() / 1e9;
+        return new Result(manifest.get("rows_published").asLong(), job, wall,
+                manifest.get("requests").asLong(), cpu, peak, size(out.resolve("runs")), manifest);
+    }
+
+    /** The highest resident set of a live process so far, or 0 once it is gone. */
+    static long vmHwmKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process has just ended
+        }
+        return 0;
+    }
+
+    /** User and system time of this process's reaped children, in clock ticks. */
+    static long childrenCpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime
+    }
+
+    /** User and system time of this process, in clock ticks. */
+    static long ownCpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"), StandardCharsets.US_ASCII);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+    }
+
+    static long size(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}
