@@ -40,24 +40,25 @@ final class StagedRows {
 
     /** Adds a row, its {@code exported_at} replaced by the export's. */
     void add(RunRow row, Instant exportedAt) {
+        int maskAt = length;
+        writeInt(0); // the mask, filled in once the values are written
         int mask = 0;
-        for (int i = 0; i < COLUMNS.length; i++) {
-            if (COLUMNS[i].valueOf(row) != null) {
-                mask |= 1 << i;
-            }
-        }
-        writeInt(mask);
         for (int i = 0; i < COLUMNS.length; i++) {
             Object value = i == EXPORTED_AT ? exportedAt : COLUMNS[i].valueOf(row);
             if (value == null) {
                 continue;
             }
+            mask |= 1 << i;
             switch (COLUMNS[i].kind()) {
                 case STRING -> writeString((String) value);
                 case INT64 -> writeLong((Long) value);
                 case TIMESTAMP -> writeLong(RunColumn.toMicros((Instant) value));
             }
         }
+        bytes[maskAt] = (byte) (mask >>> 24);
+        bytes[maskAt + 1] = (byte) (mask >>> 16);
+        bytes[maskAt + 2] = (byte) (mask >>> 8);
+        bytes[maskAt + 3] = (byte) mask;
         rows++;
     }
 

@@ -32,7 +32,8 @@ final class ChildExport {
      * @param wallSeconds from starting the JVM to its exit, reports included
      */
     record Result(long rows, double jobSeconds, double wallSeconds, long requests,
-            double cpuSeconds, long peakRssKib, long datasetBytes, JsonNode manifest) {}
+            double cpuSeconds, long peakRssKib, long jobPeakRssKib, long datasetBytes,
+            JsonNode manifest) {}
 
     private ChildExport() {}
 
@@ -58,8 +59,14 @@ final class ChildExport {
         long started = System.nanoTime();
         Process process = builder.start();
         long peak = 0;
+        long jobPeak = 0;
+        Path manifestFile = out.resolve("manifest.json");
+        Files.deleteIfExists(manifestFile);
         while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, vmHwmKib(process.pid()));
+            if (jobPeak == 0 && Files.exists(manifestFile)) {
+                jobPeak = peak; // the dataset is published: what follows is the report step
+            }
         }
         double wall = (System.nanoTime() - started) / 1e9;
         double cpu = (childrenCpuTicks() - cpuBefore) / (double) CLOCK_TICKS;
@@ -71,7 +78,8 @@ final class ChildExport {
         double job = Duration.between(Instant.parse(manifest.get("started_at").asString()),
                 Instant.parse(manifest.get("finished_at").asString())).toNanos() / 1e9;
         return new Result(manifest.get("rows_published").asLong(), job, wall,
-                manifest.get("requests").asLong(), cpu, peak, size(out.resolve("runs")), manifest);
+                manifest.get("requests").asLong(), cpu, peak, jobPeak == 0 ? peak : jobPeak,
+                size(out.resolve("runs")), manifest);
     }
 
     /** The highest resident set of a live process so far, or 0 once it is gone. */
