@@ -53,8 +53,9 @@ final class ExportPlanner {
      * @param overlap runs each page shares with the previous one; pages, and the units made of
      *     them, start {@code pageSize - overlap} runs apart
      * @param pagesPerUnit the most pages in one unit
-     * @param concurrency units fetched at the same time: a listing is cut into a multiple of
-     *     this many units of equal size, so that no worker is left with a tail alone
+     * @param concurrency units fetched at the same time: a listing of at least this many units
+     *     is cut into a multiple of it, units of equal size, so that no worker is left with a
+     *     tail alone
      */
     ExportPlanner(RunsClient client, Storage storage, RunFilter filter, StatusStrategy strategy,
             int pageSize, int overlap, int pagesPerUnit, int concurrency) {
@@ -160,6 +161,9 @@ final class ExportPlanner {
     private int balancedPagesPerUnit(long total) {
         long pages = Math.max(1, (total - pageSize + stride - 1) / stride); // after the first
         long units = (pages + pagesPerUnit - 1) / pagesPerUnit;
+        if (units < concurrency) {
+            return pagesPerUnit; // too few to share out: units as configured
+        }
         units = Math.min(pages, (units + concurrency - 1) / concurrency * concurrency);
         return (int) Math.max(1, Math.min(pagesPerUnit, (pages + units - 1) / units));
     }

@@ -6,6 +6,7 @@ import io.duvoexport.export.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -53,9 +54,12 @@ final class RequestCountListener implements JobExecutionListener, ChunkListener<
         record();
     }
 
+    /** Records a failed execution's count for the one resuming it; a completed one's is moot. */
     @Override
     public void afterJob(JobExecution job) {
-        record();
+        if (job.getStatus() != BatchStatus.COMPLETED) {
+            record();
+        }
         current = null;
     }
 

@@ -45,6 +45,8 @@ public final class SimulatorCommand {
               --status-in-payload BOOL    whether rows carry status: true or false (default true)
               --latency-ms N              delay added to every response (default 0)
               --threads N                 threads serving requests (default 16)
+              --prerendered BOOL          render each run once at start and serve pages
+                                          assembled from those bytes (default false)
               -h, --help                  print this help
 
             Faults (all off unless named):
@@ -80,7 +82,8 @@ public final class SimulatorCommand {
     private static final String FAULT = "--fault";
     private static final Set<String> FLAGS = Set.of("--host", "--port", "--runs", "--days",
             "--seed", "--now", "--team-id", "--api-key", "--rate-limit", "--rate-window-seconds",
-            "--status-in-payload", "--latency-ms", "--threads", FAULT, "--fault-seed",
+            "--status-in-payload", "--latency-ms", "--threads", "--prerendered", FAULT,
+            "--fault-seed",
             "--slow-ms", "--retry-after-seconds", "--bad-row-chance", "--bad-row-kinds",
             "--total-error", "--duplicate-rows", "--drift-batch");
     private static final Pattern TEAM_ID =
@@ -198,6 +201,7 @@ public final class SimulatorCommand {
             case "--latency-ms" ->
                     settings.latency(Duration.ofMillis(integer(flag, value, 0, 600_000)));
             case "--threads" -> settings.threads(integer(flag, value, 1, 1_024));
+            case "--prerendered" -> settings.prerendered(bool(flag, value));
             default -> { } // rate-limit flags combine below, fault flags apart
         }
     }
