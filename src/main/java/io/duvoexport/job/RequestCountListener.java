@@ -5,6 +5,7 @@ import io.duvoexport.export.RequestLedger;
 import io.duvoexport.export.Storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -15,15 +16,19 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Keeps the count of requests across the executions of one export: when an execution starts, it
- * carries over what earlier ones recorded; after every committed chunk and at the end, it
- * records what this one has sent ({@link RequestLedger}). The manifest's {@code requests} is then
+ * carries over what earlier ones recorded; after committed chunks (at most once a second) and when
+ * it fails, it records what this one has sent ({@link RequestLedger}). The manifest's {@code requests} is then
  * the whole export's, a resumed one included.
  */
 final class RequestCountListener implements JobExecutionListener, ChunkListener<Object, Object> {
 
     private final Storage storage;
     private final Supplier<RunsClient> client;
+    private static final long RECORD_INTERVAL_NANOS = 1_000_000_000L;
+
     private volatile Running current;
+    private final AtomicLong lastRecorded =
+            new AtomicLong(System.nanoTime() - RECORD_INTERVAL_NANOS);
 
     RequestCountListener(Storage storage, Supplier<RunsClient> client) {
         this.storage = storage;
@@ -46,12 +51,21 @@ final class RequestCountListener implements JobExecutionListener, ChunkListener<
 
     @Override
     public void afterChunk(ChunkContext context) {
-        record();
+        recordAtMostEverySecond();
     }
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
-        record();
+        recordAtMostEverySecond();
+    }
+
+    /** Chunks commit hundreds of times a second at full speed: one small file write a second. */
+    private void recordAtMostEverySecond() {
+        long now = System.nanoTime();
+        long last = lastRecorded.get();
+        if (now - last >= RECORD_INTERVAL_NANOS && lastRecorded.compareAndSet(last, now)) {
+            record();
+        }
     }
 
     /** Records a failed execution's count for the one resuming it; a completed one's is moot. */

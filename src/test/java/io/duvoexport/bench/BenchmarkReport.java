@@ -11,6 +11,31 @@ import java.util.Locale;
 /** The benchmark's results as Markdown: the machine, the table, the notes, how to reproduce. */
 final class BenchmarkReport {
 
+    private static final String WHAT_EACH_ROW_SHOWS = """
+
+            ## What each row shows
+
+            - **No wasted requests**: *requests / minimum* of every export. The minimum is
+              ceil((N - 100) / 99) + 1 with pages overlapping by one run (the default), ceil(N / 100)
+              with `--duvo.fetch.boundary-overlap=0`; the overlap costs the difference, about 1%.
+              The incremental night's minimum is the pages covering the runs of its window and the
+              first page reaching before it.
+            - **Paced to the limit**: the rate-limited row, against a simulator limit of 100
+              requests per 1 s window (6,000 a minute), with the pacer reading the API's
+              `x-ratelimit-*` headers; the rate is measured on the simulator from its first to its
+              last answer. The pacer's own tests (`RateLimitPacerTest`, fake clock) cover 429s,
+              a clock running behind, a shared key and a ceiling.
+            - **Latency hidden**: the 50 ms row and its note, against 1.25 x pages x latency /
+              concurrency.
+            - **Cheap per run**: the pre-rendered row (the simulator renders each run once and
+              serves pages from those bytes): runs per second of the job and of the whole process,
+              CPU seconds, and the job's time against DuckDB's own `read_json` + `COPY` of the
+              same pages. The simulator shares the 2 cores; its CPU is in the notes.
+            - **Bounded memory**: peak RSS of the 1 million row (pre-rendered row) and the
+              5 million row export, each with `-Xmx512m`.
+            - **Reports stay instant**: the report note.
+            """;
+
     private final String profile;
     private final List<ExportBenchmark.Row> rows;
     private final List<String> notes;
@@ -64,6 +89,7 @@ final class BenchmarkReport {
         for (String note : notes) {
             md.append("- ").append(note).append('\n');
         }
+        md.append(WHAT_EACH_ROW_SHOWS);
         return md.toString();
     }
 

@@ -61,10 +61,10 @@ final class ChildExport {
         long peak = 0;
         long jobPeak = 0;
         Path manifestFile = out.resolve("manifest.json");
-        Files.deleteIfExists(manifestFile);
+        long manifestBefore = modified(manifestFile);
         while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, vmHwmKib(process.pid()));
-            if (jobPeak == 0 && Files.exists(manifestFile)) {
+            if (jobPeak == 0 && modified(manifestFile) != manifestBefore) {
                 jobPeak = peak; // the dataset is published: what follows is the report step
             }
         }
@@ -80,6 +80,14 @@ final class ChildExport {
         return new Result(manifest.get("rows_published").asLong(), job, wall,
                 manifest.get("requests").asLong(), cpu, peak, jobPeak == 0 ? peak : jobPeak,
                 size(out.resolve("runs")), manifest);
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** The highest resident set of a live process so far, or 0 once it is gone. */
