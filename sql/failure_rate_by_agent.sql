@@ -25,22 +25,39 @@
 
 WITH
 
-agent_runs AS (
+agent_runs AS NOT MATERIALIZED (
     SELECT id, agent_id, agent_name, status, created_at
     FROM runs
 ),
 
-latest_agent_names AS (
-    SELECT agent_id, agent_name
+latest_named_runs AS (
+    SELECT agent_id, MAX(created_at) AS created_at
     FROM agent_runs
     WHERE agent_id IS NOT NULL AND agent_name IS NOT NULL
-    QUALIFY ROW_NUMBER() OVER (PARTITION BY agent_id ORDER BY created_at DESC, id DESC) = 1
+    GROUP BY agent_id
+),
+
+latest_agent_names AS (
+    SELECT agent_runs.agent_id, ARG_MAX(agent_runs.agent_name, agent_runs.id) AS agent_name
+    FROM agent_runs
+    JOIN latest_named_runs
+        ON agent_runs.agent_id = latest_named_runs.agent_id
+        AND agent_runs.created_at = latest_named_runs.created_at
+    WHERE agent_runs.agent_name IS NOT NULL
+    GROUP BY agent_runs.agent_id
+),
+
+runs_by_status AS (
+    SELECT agent_id, status, COUNT(*) AS runs
+    FROM agent_runs
+    GROUP BY agent_id, status
 ),
 
 classified_runs AS (
     SELECT
         agent_id,
         status,
+        runs,
         CASE
             WHEN status IN ('completed', 'failed', 'interrupted', 'stopped') THEN 'terminal'
             WHEN status = 'needs_attention' THEN 'needs_attention'
@@ -48,21 +65,22 @@ classified_runs AS (
                 THEN 'in_flight'
             ELSE 'other'
         END AS status_group
-    FROM agent_runs
+    FROM runs_by_status
 ),
 
 status_counts AS (
     SELECT
         agent_id,
-        COUNT(*) AS runs,
-        COUNT(*) FILTER (WHERE status = 'completed') AS completed,
-        COUNT(*) FILTER (WHERE status = 'failed') AS failed,
-        COUNT(*) FILTER (WHERE status = 'interrupted') AS interrupted,
-        COUNT(*) FILTER (WHERE status = 'stopped') AS stopped,
-        COUNT(*) FILTER (WHERE status_group = 'terminal') AS terminal_runs,
-        COUNT(*) FILTER (WHERE status_group = 'needs_attention') AS needs_attention,
-        COUNT(*) FILTER (WHERE status_group = 'in_flight') AS in_flight,
-        COUNT(*) FILTER (WHERE status_group = 'other') AS other_status
+        SUM(runs) AS runs,
+        COALESCE(SUM(runs) FILTER (WHERE status = 'completed'), 0) AS completed,
+        COALESCE(SUM(runs) FILTER (WHERE status = 'failed'), 0) AS failed,
+        COALESCE(SUM(runs) FILTER (WHERE status = 'interrupted'), 0) AS interrupted,
+        COALESCE(SUM(runs) FILTER (WHERE status = 'stopped'), 0) AS stopped,
+        COALESCE(SUM(runs) FILTER (WHERE status_group = 'terminal'), 0) AS terminal_runs,
+        COALESCE(SUM(runs) FILTER (WHERE status_group = 'needs_attention'), 0)
+            AS needs_attention,
+        COALESCE(SUM(runs) FILTER (WHERE status_group = 'in_flight'), 0) AS in_flight,
+        COALESCE(SUM(runs) FILTER (WHERE status_group = 'other'), 0) AS other_status
     FROM classified_runs
     GROUP BY agent_id
 ),

@@ -53,7 +53,7 @@ final class ReportBenchmark {
     }
 
     /** Synthetic runs in the dataset's schema over the 365 days before 2026-12-03. */
-    private static void generate(Path runs, long rows) throws Exception {
+    static void generate(Path runs, long rows) throws Exception {
         String sql = "COPY (WITH base AS (SELECT i, hash(i) AS h,"
                 + " TIMESTAMPTZ '2025-12-03 00:00:00+00' + to_microseconds("
                 + "CAST(i * (365 * 86400000000 // " + rows + ") AS BIGINT)) AS created_at"
