@@ -39,10 +39,10 @@ BENCH_RUN = $(MVN) dependency:build-classpath -Dmdep.outputFile=target/bench.cla
 	$(JAVA) -Xmx10g -cp target/test-classes:target/classes:$$(cat target/bench.classpath) \
 		io.duvoexport.bench.ExportBenchmark
 
-bench: build ## the performance benchmark (about 10 minutes, not part of test): writes BENCHMARKS.md
+bench: build ## the performance benchmark (about 8 minutes, not part of test): writes BENCHMARKS.md
 	$(BENCH_RUN) full $(JAR) sql target/bench
 
-bench-quick: build ## a smaller benchmark (about a minute and a half): prints the table only
+bench-quick: build ## the same scenarios smaller (about 2 minutes): prints the table, writes nothing tracked
 	$(BENCH_RUN) quick $(JAR) sql target/bench-quick
 
 clean: ## remove build output and ./out

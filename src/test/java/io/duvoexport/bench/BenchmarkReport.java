@@ -69,20 +69,25 @@ final class BenchmarkReport {
                 + " the JVM to its exit, reports included. *Requests* are the manifest's count"
                 + " against the minimum for that paging. CPU is the child's user + system time;"
                 + " peak RSS its `VmHWM` (sampled every 20 ms) when the dataset was published"
-                + " (*job*) and at exit (*process*: the report step's DuckDB added).\n\n");
+                + " (*job*) and at exit (*process*: the report step's DuckDB added); *live heap*"
+                + " the most heap still in use after any garbage collection (from `-Xlog:gc`),"
+                + " what the export holds, as opposed to what the collector lets the heap grow"
+                + " to within its cap.\n\n");
         md.append("| scenario | runs | job s | runs/s (job) | process s | runs/s (process)"
                 + " | requests / minimum | request rate vs limit | 429s | CPU s | peak RSS MiB (job / process)"
+                + " | live heap MiB"
                 + " | bytes/run on disk | job time vs DuckDB |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (ExportBenchmark.Row row : rows) {
             ChildExport.Result r = row.result();
             md.append(String.format(Locale.ROOT,
                     "| %s | %,d | %.2f | %,.0f | %.2f | %,.0f | %,d / %,d | %s | %d | %.1f"
-                            + " | %,d / %,d | %.0f | %s |\n",
+                            + " | %,d / %,d | %,d | %.0f | %s |\n",
                     row.scenario(), r.rows(), r.jobSeconds(), r.rows() / r.jobSeconds(),
                     r.wallSeconds(), r.rows() / r.wallSeconds(), r.requests(),
                     row.minimumRequests(), row.rate(), row.throttled(), r.cpuSeconds(),
-                    r.jobPeakRssKib() / 1024, r.peakRssKib() / 1024, r.rows() == 0 ? 0.0 : r.datasetBytes() / (double) r.rows(),
+                    r.jobPeakRssKib() / 1024, r.peakRssKib() / 1024, r.liveHeapMib(),
+                    r.rows() == 0 ? 0.0 : r.datasetBytes() / (double) r.rows(),
                     row.duckDb()));
         }
         md.append('\n');

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,13 +35,26 @@ final class ChildExport {
      */
     record Result(long rows, double jobSeconds, double wallSeconds, long requests,
             double cpuSeconds, long peakRssKib, long jobPeakRssKib, long datasetBytes,
-            JsonNode manifest) {}
+            long liveHeapMib, double publishSeconds, JsonNode manifest) {
+
+        /** Plan, fetch and verify: the job without publication. */
+        double pagingSeconds() {
+            return jobSeconds - publishSeconds;
+        }
+    }
+
+    private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full).*?(\\d+)M->(\\d+)M");
+    private static final Pattern PUBLISHED =
+            Pattern.compile("PublishTasklet - published .* in (\\d+) ms");
 
     private ChildExport() {}
 
     static Result run(Path jar, RunsSimulator sim, Path out, String heap, List<String> args)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        Path gcLog = out.resolveSibling(out.getFileName() + ".gc.log");
+        Files.deleteIfExists(gcLog);
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap,
+                "-Xlog:gc:file=" + gcLog));
         String options = System.getProperty("bench.child.options", "");
         if (!options.isBlank()) {
             command.addAll(List.of(options.replace("{name}", out.getFileName().toString())
@@ -79,7 +94,34 @@ final class ChildExport {
                 Instant.parse(manifest.get("finished_at").asString())).toNanos() / 1e9;
         return new Result(manifest.get("rows_published").asLong(), job, wall,
                 manifest.get("requests").asLong(), cpu, peak, jobPeak == 0 ? peak : jobPeak,
-                size(out.resolve("runs")), manifest);
+                size(out.resolve("runs")), maxLiveHeapMib(gcLog),
+                publishSeconds(out.resolveSibling(out.getFileName() + ".log")), manifest);
+    }
+
+    /** The most heap still in use after any collection, in MiB: the live set's peak. */
+    static long maxLiveHeapMib(Path gcLog) throws IOException {
+        long max = 0;
+        if (Files.exists(gcLog)) {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher m = GC_PAUSE.matcher(line);
+                if (m.find()) {
+                    max = Math.max(max, Long.parseLong(m.group(3)));
+                }
+            }
+        }
+        return max;
+    }
+
+    /** How long the last publication took, from the exporter's log. */
+    static double publishSeconds(Path log) throws IOException {
+        double seconds = 0;
+        for (String line : Files.readAllLines(log)) {
+            Matcher m = PUBLISHED.matcher(line);
+            if (m.find()) {
+                seconds = Long.parseLong(m.group(1)) / 1000.0;
+            }
+        }
+        return seconds;
     }
 
     private static long modified(Path file) {
