@@ -84,7 +84,8 @@ public final class RateLimitPacer implements RequestPacer {
                     + "ceiling) or more, was " + maxRequestsPerMinute);
         }
         this.clock = clock;
-        this.ceilingInterval = maxRequestsPerMinute == 0 ? 0 : 60_000_000_000L / maxRequestsPerMinute;
+        this.ceilingInterval =
+                maxRequestsPerMinute == 0 ? 0 : 60_000_000_000L / maxRequestsPerMinute;
     }
 
     public RateLimitPacer(int maxRequestsPerMinute) {

@@ -40,7 +40,8 @@ final class StagedRowWriteSupport extends WriteSupport<StagedRows.Cursor> {
             consumer.startField(name, i);
             if (COLUMNS[i].kind() == RunColumn.Kind.STRING) {
                 int length = row.readStringLength();
-                consumer.addBinary(Binary.fromConstantByteArray(row.bytes(), row.position(), length));
+                consumer.addBinary(
+                        Binary.fromConstantByteArray(row.bytes(), row.position(), length));
                 row.skip(length);
             } else {
                 consumer.addLong(row.readLong());

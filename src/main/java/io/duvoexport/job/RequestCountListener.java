@@ -16,9 +16,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Keeps the count of requests across the executions of one export: when an execution starts, it
- * carries over what earlier ones recorded; after committed chunks (at most once a second) and when
- * it fails, it records what this one has sent ({@link RequestLedger}). The manifest's {@code requests} is then
- * the whole export's, a resumed one included.
+ * carries over what earlier ones recorded; after committed chunks (at most once a second) and
+ * when it fails, it records what this one has sent ({@link RequestLedger}). The manifest's
+ * {@code requests} is then the whole export's, a resumed one included.
  */
 final class RequestCountListener implements JobExecutionListener, ChunkListener<Object, Object> {
 

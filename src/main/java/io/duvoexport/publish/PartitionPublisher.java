@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A partition's new content is the staged rows of its date with one row per {@code id} (the
  * newest {@code updated_at} wins), sorted by {@code created_at} then {@code id}
- * ({@link PartitionMerger}), written whole in the staging area and moved over the partition's file in one atomic step. Partitions in
- * scope that received no rows are removed: the API no longer lists their runs. Partitions
- * outside the scope are not touched. Running it twice over the same staging gives the same
+ * ({@link PartitionMerger}), written whole in the staging area and moved over the partition's
+ * file in one atomic step. Partitions in scope that received no rows are removed: the API no
+ * longer lists their runs. Partitions outside the scope are not touched. Running it twice over the same staging gives the same
  * dataset, which is what makes a restart during publication safe.
  */
 public final class PartitionPublisher {

@@ -54,7 +54,8 @@ final class BenchmarkReport {
         md.append("# Benchmarks\n\n");
         md.append("Measured by `make ").append(profile.equals("full") ? "bench" : "bench-quick")
                 .append("` on ").append(LocalDate.now(ZoneOffset.UTC)).append(", in ")
-                .append(String.format(Locale.ROOT, "%.0f", seconds)).append(" s. Reproduce with `make ")
+                .append(String.format(Locale.ROOT, "%.0f", seconds))
+                .append(" s. Reproduce with `make ")
                 .append(profile.equals("full") ? "bench" : "bench-quick")
                 .append("` (the harness is `src/test/java/io/duvoexport/bench/`).\n\n");
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors())
@@ -74,7 +75,8 @@ final class BenchmarkReport {
                 + " what the export holds, as opposed to what the collector lets the heap grow"
                 + " to within its cap.\n\n");
         md.append("| scenario | runs | job s | runs/s (job) | process s | runs/s (process)"
-                + " | requests / minimum | request rate vs limit | 429s | CPU s | peak RSS MiB (job / process)"
+                + " | requests / minimum | request rate vs limit | 429s | CPU s"
+                + " | peak RSS MiB (job / process)"
                 + " | live heap MiB"
                 + " | bytes/run on disk | job time vs DuckDB |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");

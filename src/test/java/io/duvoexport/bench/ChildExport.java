@@ -43,7 +43,8 @@ final class ChildExport {
         }
     }
 
-    private static final Pattern GC_PAUSE = Pattern.compile("Pause (Young|Full).*?(\\d+)M->(\\d+)M");
+    private static final Pattern GC_PAUSE =
+            Pattern.compile("Pause (Young|Full).*?(\\d+)M->(\\d+)M");
     private static final Pattern PUBLISHED =
             Pattern.compile("PublishTasklet - published .* in (\\d+) ms");
 

@@ -72,7 +72,8 @@ public final class ExportBenchmark {
                 (System.nanoTime() - started) / 1e9).markdown();
         System.out.println();
         System.out.println(markdown);
-        Path target = profile == Profile.FULL ? Path.of("BENCHMARKS.md") : work.resolve("BENCHMARKS.md");
+        Path target = profile == Profile.FULL
+                ? Path.of("BENCHMARKS.md") : work.resolve("BENCHMARKS.md");
         Files.writeString(target, markdown);
         System.out.println("written to " + target.toAbsolutePath());
     }
@@ -212,7 +213,8 @@ public final class ExportBenchmark {
             double perSecond = (times.count() - 1) / times.seconds();
             rows.add(new Row("full export, limit 100 requests per 1 s window", result,
                     minimumPages(runs, 1), String.format(Locale.ROOT, "%.1f/s of 100/s (%.1f%%)",
-                            perSecond, 100 * perSecond / 100.0), sim.requestCounts().count(429), ""));
+                            perSecond, 100 * perSecond / 100.0),
+                    sim.requestCounts().count(429), ""));
             notes.add(String.format(Locale.ROOT, "Rate limit: %,d requests from the first to the"
                     + " last over %.2f s, %.1f per second against 100 allowed; %d answered 429.",
                     times.count(), times.seconds(), perSecond, sim.requestCounts().count(429)));

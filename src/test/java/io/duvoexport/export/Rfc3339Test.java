@@ -25,7 +25,8 @@ class Rfc3339Test {
         for (int i = 0; i < 20_000; i++) {
             long seconds = random.nextLong(-2_000_000_000L, 8_000_000_000L);
             Instant instant = Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000));
-            ZoneOffset offset = ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 60, 18 * 60 + 1) * 60);
+            ZoneOffset offset =
+                    ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 60, 18 * 60 + 1) * 60);
             String pattern = "uuuu-MM-dd'T'HH:mm:ss" + fractions[random.nextInt(fractions.length)]
                     + (offset.getTotalSeconds() == 0 && random.nextBoolean() ? "'Z'" : "xxx");
             String text = DateTimeFormatter.ofPattern(pattern).format(instant.atOffset(offset));
