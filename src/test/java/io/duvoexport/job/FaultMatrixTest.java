@@ -113,6 +113,44 @@ class FaultMatrixTest {
         assertThat(DatasetReader.rowsById(dir.resolve("out"))).isEqualTo(reference);
     }
 
+    @org.junit.jupiter.api.Test
+    void badRowsUnderTheThresholdAreQuarantinedAndTheRestExported() throws Exception {
+        sim.faults(FaultPlan.builder().inject(Fault.BAD_ROWS, Trigger.always())
+                .badRowChance(0.004).build());
+        ExportRunner runner = runner(dir.resolve("out"));
+
+        int exit = runner.export("--mode=full");
+
+        assertThat(exit).as(runner.err()).isZero();
+        java.util.Set<String> bad = sim.badRows().keySet();
+        assertThat(bad).isNotEmpty();
+        Map<String, List<String>> expected = new TreeMap<>(reference);
+        expected.keySet().removeAll(bad);
+        assertThat(DatasetReader.rowsById(dir.resolve("out"))).isEqualTo(expected);
+
+        List<String> rejects = Files.readAllLines(dir.resolve("out/rejects.jsonl"));
+        assertThat(rejects).hasSize(bad.size()).allSatisfy(line -> assertThat(line)
+                .contains("\"reason\":").contains("\"run\":{"));
+        tools.jackson.databind.JsonNode manifest = tools.jackson.databind.json.JsonMapper.builder()
+                .build().readTree(dir.resolve("out/manifest.json").toFile());
+        assertThat(manifest.get("rejects").asLong()).isEqualTo(bad.size());
+    }
+
+    @org.junit.jupiter.api.Test
+    void badRowsOverTheThresholdFailWithFiveAndPublishNothing() throws Exception {
+        Path out = dir.resolve("out");
+        ExportRunner runner = runner(out);
+        assertThat(runner.export("--mode=full")).isZero();
+        Map<String, byte[]> before = publishedFiles(out);
+        sim.faults(FaultPlan.builder().inject(Fault.BAD_ROWS, Trigger.always())
+                .badRowChance(0.05).build());
+
+        int exit = runner.export("--mode=full", "--force");
+
+        assertThat(exit).isEqualTo(5);
+        assertThat(publishedFiles(out)).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
     static Stream<Arguments> permanentFaults() {
         return Stream.of(
                 Arguments.of(Fault.KEY_REVOKED, 3, "DUVO_API_KEY"),
