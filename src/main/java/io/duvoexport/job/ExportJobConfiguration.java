@@ -116,9 +116,10 @@ public class ExportJobConfiguration {
             ExportProperties properties) {
         ExportProperties.Fetch fetch = properties.fetch();
         return new StepBuilder("plan", repository)
-                .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client.getObject(), storage, filter,
-                        properties.statusStrategy(), fetch.pageSize(), fetch.boundaryOverlap(),
-                        fetch.pagesPerUnit()),
+                .tasklet(new PlanTasklet(storage,
+                        () -> new ExportPlanner(client.getObject(), storage, filter,
+                                properties.statusStrategy(), fetch.pageSize(),
+                                fetch.boundaryOverlap(), fetch.pagesPerUnit()),
                         properties.incremental()), tx)
                 .build();
     }
