@@ -17,7 +17,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The layout of one export's staging area, outside the dataset:
- * {@code batches/<batch>/created_date=YYYY-MM-DD.parquet} and {@code batches/<batch>/rejects.jsonl}.
+ * {@code batches/<batch>/created_date=YYYY-MM-DD.parquet.staged} and
+ * {@code batches/<batch>/rejects.jsonl}.
  *
  * <p>A batch (the pages of one committed chunk) is written in a hidden folder and renamed into
  * place whole, so a batch folder is either complete or absent; hidden folders are leftovers of a
@@ -29,7 +30,8 @@ public final class StagingArea {
     static final String PROGRESS_FILE = "progress";
 
     private static final String DATE_PREFIX = "created_date=";
-    private static final String PARQUET = ".parquet";
+    // staged files are Parquet, named so that no glob for *.parquet ever picks them up
+    private static final String SUFFIX = ".parquet.staged";
 
     private final Storage storage;
     private final Path root;
@@ -48,7 +50,7 @@ public final class StagingArea {
     }
 
     static String rowFileName(LocalDate date) {
-        return DATE_PREFIX + date + PARQUET;
+        return DATE_PREFIX + date + SUFFIX;
     }
 
     /** Every staged row file, grouped by creation date, each group in batch-name order. */
@@ -113,11 +115,12 @@ public final class StagingArea {
     }
 
     private static LocalDate dateOf(String name) {
-        if (!name.startsWith(DATE_PREFIX) || !name.endsWith(PARQUET)) {
+        if (!name.startsWith(DATE_PREFIX) || !name.endsWith(SUFFIX)) {
             return null;
         }
         try {
-            return LocalDate.parse(name.substring(DATE_PREFIX.length(), name.length() - PARQUET.length()));
+            String date = name.substring(DATE_PREFIX.length(), name.length() - SUFFIX.length());
+            return LocalDate.parse(date);
         } catch (DateTimeParseException e) {
             return null;
         }
