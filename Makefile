@@ -13,7 +13,8 @@ help: ## list the targets
 build: ## compile and package the executable jar (tests skipped)
 	$(MVN) package -DskipTests
 
-test: chromium ## run every test (unit, simulator, end to end, kill and resume, HTML in Chromium, the nightly wrapper)
+# every test: unit, simulator, end to end, kill and resume, the HTML in Chromium, the nightly wrapper
+test: chromium ## run every test (about 5 minutes)
 	$(MVN) verify
 	bash jobs/tests/nightly-wrapper.sh
 

@@ -6,8 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When and how long to wait before repeating a request that met a transient fault.
  *
- * <p>Backoff is exponential from {@code initialBackoff}, capped at {@code maxBackoff}, and jittered
- * to between half and all of its value so that concurrent workers do not retry in step. A server's {@code retry-after} replaces the computed backoff but never goes below
+ * <p>Backoff is exponential from {@code initialBackoff}, capped at {@code maxBackoff}, and
+ * jittered to between half and all of its value so that concurrent workers do not retry in step.
+ * A server's {@code retry-after} replaces the computed backoff but never goes below
  * {@code retryAfterFloor}, so that {@code retry-after: 0} cannot burn every attempt at once.
  *
  * @param maxAttempts attempts per request, the first included
@@ -26,7 +27,8 @@ public record RetryPolicy(
 
     public RetryPolicy {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("max-attempts must be at least 1, was " + maxAttempts);
+            throw new IllegalArgumentException(
+                    "max-attempts must be at least 1, was " + maxAttempts);
         }
     }
 

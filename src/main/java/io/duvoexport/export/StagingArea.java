@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  * The layout of one export's staging area, outside the dataset: a batch named
  * {@code <unit>-<offset>} is the folder {@code batches/<unit>/<offset>/}, holding
  * {@code created_date=YYYY-MM-DD.rows} ({@link StagedRows}) per date, {@code rejects.jsonl} and
- * {@code progress}.
+ * {@code progress}. Staged rows are not Parquet and never match a glob for {@code *.parquet}.
  *
  * <p>A batch (the pages of one committed chunk) is written in a hidden folder and renamed into
  * place whole, so a batch folder is either complete or absent; hidden folders are leftovers of a

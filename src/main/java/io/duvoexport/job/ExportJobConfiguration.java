@@ -128,9 +128,11 @@ public class ExportJobConfiguration {
             ExportProperties properties, RequestCountListener requestCount) {
         ExportProperties.Fetch fetch = properties.fetch();
         return new StepBuilder("plan", repository)
-                .tasklet(new PlanTasklet(storage, () -> new ExportPlanner(client.getObject(), storage, filter,
-                        properties.statusStrategy(), fetch.pageSize(), fetch.boundaryOverlap(),
-                        fetch.pagesPerUnit(), fetch.concurrency()),
+                .tasklet(new PlanTasklet(storage,
+                        () -> new ExportPlanner(client.getObject(), storage, filter,
+                                properties.statusStrategy(), fetch.pageSize(),
+                                fetch.boundaryOverlap(), fetch.pagesPerUnit(),
+                                fetch.concurrency()),
                         properties.incremental()), tx)
                 .listener(requestCount)
                 .build();

@@ -132,7 +132,7 @@ final class ExportPlanner {
         stager.stage(headName(listing) + "-" + UnitPageReader.offsetLabel(0), List.of(page),
                 statusName, progress);
         totals.put(listing, page.total());
-        if (page.isLast() || pageSize >= page.total()) {
+        if (page.isLast() || page.total() == page.runs().size()) {
             return;
         }
         if (!window.isEverything()) {

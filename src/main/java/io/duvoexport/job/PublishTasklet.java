@@ -81,6 +81,9 @@ final class PublishTasklet implements Tasklet {
         Manifest.Reconciliation reconciliation = reconcile(plan, prepared.totalRows() + rejects);
         manifests.write(manifest(job, plan, prepared, rejects, previous, reconciliation), staging);
         contribution.incrementWriteCount(prepared.totalRows());
+        ClientStats stats = clientStats.get();
+        log.info("API: {} requests, {} retries {}, {} throttled (429)", stats.requests(),
+                stats.retries(), stats.retriesByReason(), stats.throttledResponses());
         log.info("published {} partitions, {} runs, {} rejects under {} in {} ms",
                 prepared.rows().size(), prepared.totalRows(), rejects, storage.runsDir(),
                 (System.nanoTime() - started) / 1_000_000);

@@ -27,7 +27,8 @@ public class RepositoryDefaults implements EnvironmentPostProcessor {
         }
         Path database = Path.of(exportDir).toAbsolutePath().normalize()
                 .resolve("_jobs").resolve("repository");
-        environment.getPropertySources().addLast(new MapPropertySource("duvo-repository-defaults",
-                Map.of("spring.datasource.url", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0")));
+        String url = "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
+        environment.getPropertySources().addLast(new MapPropertySource(
+                "duvo-repository-defaults", Map.of("spring.datasource.url", url)));
     }
 }

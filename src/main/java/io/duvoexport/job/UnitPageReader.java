@@ -26,9 +26,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>The unit ends before its end offset, where the next unit's first page is; at the first page
  * shorter than the page
- * size, since an empty or short page means nothing follows whatever {@code total} said; or once
- * the next offset reaches the {@code total} of the latest page, so that no request is spent to
- * find the end. An open-ended unit that keeps receiving the same page (an API ignoring
+ * size, since an empty or short page means nothing follows whatever {@code total} said; or at a
+ * full page that ends exactly at a {@code total} that held steady, so that no request is spent
+ * to find the end. An open-ended unit that keeps receiving the same page (an API ignoring
  * {@code offset}) fails rather than loop forever.
  *
  * <p>Live data: consecutive pages overlap by {@code overlap} runs, so each page should begin with
@@ -190,7 +190,7 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         RunsPage page = fetch(offset);
         List<String> ids = ids(page);
         nextOffset = offset + paging.stride();
-        done = page.isLast() || offset + paging.pageSize() >= page.total()
+        done = page.isLast() || endsByTotal(page, offset)
                 || (!unit.isOpenEnded() && nextOffset >= unit.toOffset())
                 || reachedBefore(page, paging.stopBefore());
         if (unit.isOpenEnded()) {
@@ -216,6 +216,15 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         }
         pending.add(page);
         return pending.poll();
+    }
+
+    /**
+     * A full page that reaches exactly the {@code total} its unit has seen all along is the
+     * last: no request is spent to find an empty one. A total that moves or disagrees with the
+     * rows received is not believed; paging then goes on to a short page.
+     */
+    private boolean endsByTotal(RunsPage page, long offset) {
+        return lastTotal == page.total() && offset + paging.pageSize() == page.total();
     }
 
     /**

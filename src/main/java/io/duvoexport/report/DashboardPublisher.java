@@ -93,10 +93,11 @@ public final class DashboardPublisher {
             Optional<ReportTable> evaluations, Optional<ReportTable> quality) {
         long failed = failures.map(t -> sum(t, "failed")).orElse(0L);
         long ended = failures.map(t -> sum(t, "terminal_runs")).orElse(0L);
-        long passed = evaluations.map(t -> sum(t, "rubrics_passed")).orElse(0L);
-        long rubrics = evaluations.map(t -> sum(t, "rubrics_total")).orElse(0L);
+        // a share of runs, not of rubrics: one evaluation with a vast rubric count cannot drown it
+        long scored = evaluations.map(t -> sum(t, "evaluated_runs")).orElse(0L);
+        long failing = evaluations.map(t -> sum(t, "runs_with_failures")).orElse(0L);
         return new Headline(failures.map(t -> sum(t, "runs")).orElse(0L), ratio(failed, ended),
-                ratio(passed, rubrics), failures.map(t -> sum(t, "in_flight")).orElse(0L),
+                ratio(scored - failing, scored), failures.map(t -> sum(t, "in_flight")).orElse(0L),
                 quality.map(t -> count(t, 0, "rejected_runs")).orElse(null),
                 quality.map(t -> count(t, 0, "out_of_order_runs")).orElse(null));
     }

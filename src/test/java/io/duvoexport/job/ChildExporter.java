@@ -1,7 +1,6 @@
 package io.duvoexport.job;
 
 import io.duvoexport.simulate.RunsSimulator;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,9 +46,5 @@ final class ChildExporter {
     /** Runs to the end and returns the exit code. */
     int run(String... options) throws Exception {
         return start(options).waitFor();
-    }
-
-    static String classpathSeparator() {
-        return File.pathSeparator;
     }
 }

@@ -140,18 +140,19 @@ class KillAndResumeTest {
         throw new AssertionError("the export never reached publication");
     }
 
-    private static <T> T configure(T runner) {
-        List<String> settings = List.of("--duvo.fetch.concurrency=" + CONCURRENCY,
-                "--duvo.fetch.pages-per-commit=" + PAGES_PER_COMMIT,
-                "--duvo.fetch.pages-per-unit=8");
-        for (String setting : settings) {
-            if (runner instanceof ExportRunner r) {
-                r.with(setting);
-            } else {
-                ((ChildExporter) runner).with(setting);
-            }
-        }
+    private static final List<String> SETTINGS = List.of(
+            "--duvo.fetch.concurrency=" + CONCURRENCY,
+            "--duvo.fetch.pages-per-commit=" + PAGES_PER_COMMIT,
+            "--duvo.fetch.pages-per-unit=8");
+
+    private static ExportRunner configure(ExportRunner runner) {
+        SETTINGS.forEach(runner::with);
         return runner;
+    }
+
+    private static ChildExporter configure(ChildExporter child) {
+        SETTINGS.forEach(child::with);
+        return child;
     }
 
     private static String log(Path dir) {

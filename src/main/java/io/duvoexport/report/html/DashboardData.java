@@ -38,7 +38,7 @@ public record DashboardData(
     /**
      * @param runs runs in the dataset (after the filter)
      * @param failureRate failed / ended runs; null when no run ended
-     * @param passRate rubrics passed / rubrics evaluated; null when none was
+     * @param passRate share of scored runs that passed every rubric; null when none was scored
      * @param inFlight runs not yet started or still running
      * @param rejectedRuns runs the export rejected; null when unknown
      * @param outOfOrderRuns runs whose timestamps are out of order; null when unknown

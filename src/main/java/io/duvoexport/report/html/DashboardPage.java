@@ -92,7 +92,7 @@ public final class DashboardPage {
         page.append("<section id=\"headline\">\n<div class=\"tiles\">\n");
         tile(page, "runs", "Runs", HtmlText.count(headline.runs()));
         tile(page, "failure-rate", "Failure rate (failed / ended)", rate(headline.failureRate()));
-        tile(page, "pass-rate", "Rubric pass rate", rate(headline.passRate()));
+        tile(page, "pass-rate", "Scored runs passing every rubric", rate(headline.passRate()));
         tile(page, "in-flight", "In flight", HtmlText.count(headline.inFlight()));
         tile(page, "rejected", "Rejected by the export", count(headline.rejectedRuns()));
         tile(page, "out-of-order", "Timestamps out of order", count(headline.outOfOrderRuns()));
