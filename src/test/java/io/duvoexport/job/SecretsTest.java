@@ -46,9 +46,11 @@ class SecretsTest {
                     .with("--duvo.http.initial-backoff=20ms")
                     .with("--duvo.max-reject-ratio=0.5");
 
-            // a night with server errors, throttling and bad rows, which succeeds
+            // a night with server errors, throttling and bad rows, which succeeds (the client
+            // paces itself to the rate limit, so the throttling is injected)
             sim.faults(FaultPlan.builder()
                     .inject(Fault.SERVICE_UNAVAILABLE, Trigger.requests(2, 3))
+                    .inject(Fault.RATE_LIMITED, Trigger.requests(5, 5))
                     .inject(Fault.BAD_ROWS, Trigger.always()).badRowChance(0.05).build());
             assertThat(child.run("--mode=full")).as(() -> read(log)).isZero();
             assertThat(sim.requestCounts().count(429)).isPositive();
