@@ -16,6 +16,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -36,8 +41,13 @@ import tools.jackson.databind.JsonNode;
  * the boundary moved: the reader steps back a page at a time until it finds that run again, and
  * hands the re-read pages on too (duplicates are removed at publication).
  *
+ * <p>Latency: once a page shows that another follows, the request for it goes out while the
+ * page is handed on and staged, so each reader keeps one request in flight and the time spent
+ * staging hides behind the API's latency. No page is requested that would not have been anyway.
+ *
  * <p>Restart: the offset of the next unread page is saved at every commit, and each staged batch
- * records it too, so a restarted unit resumes after the last staged batch.
+ * records it too, so a restarted unit resumes after the last staged batch. A page requested ahead
+ * and not yet handed on is not part of the progress: a restart requests it again.
  */
 class UnitPageReader implements ItemStreamReader<RunsPage> {
 
@@ -48,6 +58,11 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
     private static final String NEXT_OFFSET = "unit.next-offset";
     private static final String DONE = "unit.done";
     private static final int MAX_STEPS_BACK = 5;
+    private static final ExecutorService AHEAD = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "fetch-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** How the pages of an export are requested. */
     record Paging(int pageSize, int overlap, SortOrder sortOrder, Instant stopBefore) {
@@ -89,6 +104,8 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
     private final Deque<RunsPage> pending = new ArrayDeque<>();
     // while re-read pages wait in pending, a restart must fetch them again from here
     private BatchProgress beforePending;
+    private Future<RunsPage> ahead;
+    private long aheadOffset = -1;
 
     UnitPageReader(RunsClient client, RunFilter filter, Paging paging, StagedProgress staged,
             DriftMonitor drift) {
@@ -187,7 +204,7 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         }
         long offset = nextOffset;
         beforePending = new BatchProgress(offset, false, headId, tailIds, lastTotal);
-        RunsPage page = fetch(offset);
+        RunsPage page = fetchOrTakeAhead(offset);
         List<String> ids = ids(page);
         nextOffset = offset + paging.stride();
         done = page.isLast() || endsByTotal(page, offset)
@@ -211,6 +228,9 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         }
         tailIds = ids;
         lastTotal = page.total();
+        if (!done) {
+            requestAhead(nextOffset);
+        }
         if (page.size() == 0) {
             return pending.poll();
         }
@@ -247,6 +267,51 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         }
         pending.addAll(reread);
         drift.unresolved(unit.name() + " offset " + offset);
+    }
+
+    @Override
+    public void close() {
+        if (ahead != null) {
+            ahead.cancel(true);
+            ahead = null;
+        }
+    }
+
+    private void requestAhead(long offset) {
+        aheadOffset = offset;
+        ahead = AHEAD.submit(() -> fetch(offset));
+    }
+
+    /** The page requested ahead when it is the one wanted, else a request made now. */
+    private RunsPage fetchOrTakeAhead(long offset) throws InterruptedException {
+        Future<RunsPage> wanted = ahead;
+        ahead = null;
+        if (wanted == null || aheadOffset != offset) {
+            if (wanted != null) {
+                wanted.cancel(true);
+            }
+            return fetch(offset);
+        }
+        try {
+            return wanted.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("page at offset " + offset + " failed", cause);
+        } catch (InterruptedException e) {
+            wanted.cancel(true);
+            throw e;
+        } catch (CancellationException e) {
+            return fetch(offset);
+        }
     }
 
     private RunsPage fetch(long offset) throws InterruptedException {

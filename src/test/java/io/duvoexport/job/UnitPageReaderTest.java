@@ -26,6 +26,8 @@ class UnitPageReaderTest {
 
     private final MockWebServer server = new MockWebServer();
     private final List<Long> offsetsRequested = new ArrayList<>();
+    // offsets requested with the key "k2", told apart from a reader abandoned mid-request
+    private final List<Long> offsetsRequestedWithK2 = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -50,6 +52,9 @@ class UnitPageReaderTest {
                 int limit = Integer.parseInt(request.getUrl().queryParameter("limit"));
                 synchronized (offsetsRequested) {
                     offsetsRequested.add((long) offset);
+                    if ("Bearer k2".equals(request.getHeaders().get("Authorization"))) {
+                        offsetsRequestedWithK2.add((long) offset);
+                    }
                 }
                 int from = ignoreOffset ? 0 : offset;
                 StringJoiner runs = new StringJoiner(",");
@@ -134,6 +139,9 @@ class UnitPageReaderTest {
                 int offset = Integer.parseInt(request.getUrl().queryParameter("offset"));
                 synchronized (offsetsRequested) {
                     offsetsRequested.add((long) offset);
+                    if ("Bearer k2".equals(request.getHeaders().get("Authorization"))) {
+                        offsetsRequestedWithK2.add((long) offset);
+                    }
                 }
                 StringJoiner runs = new StringJoiner(",");
                 for (int i = offset; i < offset + 100; i++) {
@@ -279,15 +287,49 @@ class UnitPageReaderTest {
         first.read();
         ExecutionContext saved = UnitPageReader.describe(new FetchUnit("all-2", null, 100, 600));
         first.update(saved);
-        offsetsRequested.clear();
+        first.close();
 
         UnitPageReader resumed = new UnitPageReader(RunsClient.builder()
-                .baseUrl(server.url("/").toString()).teamId("team-1").apiKey(new ApiKey("k"))
+                .baseUrl(server.url("/").toString()).teamId("team-1").apiKey(new ApiKey("k2"))
                 .build(), RunFilter.NONE, new UnitPageReader.Paging(100, 0, SortOrder.ASC, null),
                 UnitPageReader.StagedProgress.NONE, new DriftMonitor());
         resumed.open(saved);
         readAll(resumed);
 
-        assertThat(offsetsRequested).containsExactly(300L, 400L, 500L);
+        assertThat(offsetsRequestedWithK2).containsExactly(300L, 400L, 500L);
+    }
+
+    @Test
+    void theNextPageIsRequestedWhileThePageBeforeIsHandedOn() throws Exception {
+        serve(10_000, 10_000);
+        UnitPageReader reader = reader(new FetchUnit("all-2", null, 0, 400), null);
+
+        reader.read();
+
+        // no second read() yet: the request for offset 100 is already out
+        long waitUntil = System.nanoTime() + 10_000_000_000L;
+        while (requested().size() < 2 && System.nanoTime() < waitUntil) {
+            Thread.sleep(5);
+        }
+        assertThat(requested()).containsExactly(0L, 100L);
+        readAll(reader);
+        assertThat(requested()).containsExactly(0L, 100L, 200L, 300L);
+    }
+
+    @Test
+    void nothingIsRequestedAheadOfTheLastPage() throws Exception {
+        serve(250, 250);
+        UnitPageReader reader = reader(new FetchUnit("all-1", null, 0, FetchUnit.OPEN), null);
+
+        readAll(reader);
+        Thread.sleep(200);
+
+        assertThat(requested()).containsExactly(0L, 100L, 200L);
+    }
+
+    private List<Long> requested() {
+        synchronized (offsetsRequested) {
+            return List.copyOf(offsetsRequested);
+        }
     }
 }
