@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param incremental the window of the nightly incremental export
  * @param fetch how pages are requested
  * @param http timeouts and retries of each request
- * @param report the report step
+ * @param report the reports run after each export
  */
 @ConfigurationProperties("duvo")
 public record ExportProperties(

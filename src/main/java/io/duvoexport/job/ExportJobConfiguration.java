@@ -39,8 +39,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The export job: {@code plan} (first pages, the work split) then {@code fetch} (units of pages,
- * concurrently, each restartable) then {@code publish} (merge and atomic swap, manifest) then
- * {@code report} (DuckDB over the published dataset).
+ * concurrently, each restartable) then {@code verify} (the joints between units) then
+ * {@code publish} (merge and atomic swap, manifest, and the reports: DuckDB over the published
+ * dataset, undone with the rest if a report fails).
  */
 @Configuration(proxyBeanMethods = false)
 public class ExportJobConfiguration {
@@ -82,14 +83,13 @@ public class ExportJobConfiguration {
 
     @Bean
     Job exportJob(JobRepository repository, Step planStep, Step fetchStep, Step verifyStep,
-            Step publishStep, Step reportStep, StagingCleanup cleanup,
+            Step publishStep, StagingCleanup cleanup,
             RequestCountListener requestCount) {
         return new JobBuilder(JOB_NAME, repository)
                 .start(planStep)
                 .next(fetchStep)
                 .next(verifyStep)
                 .next(publishStep)
-                .next(reportStep)
                 .listener(requestCount)
                 .listener(cleanup)
                 .build();
@@ -211,15 +211,8 @@ public class ExportJobConfiguration {
             ObjectProvider<RunsClient> client, ExportProperties properties, DriftMonitor drift) {
         return new StepBuilder("publish", repository)
                 .tasklet(new PublishTasklet(storage, () -> client.getObject().stats(),
-                        properties.maxRejectRatio(), drift), tx)
-                .build();
-    }
-
-    @Bean
-    Step reportStep(JobRepository repository, PlatformTransactionManager tx, Storage storage,
-            ExportProperties properties) {
-        return new StepBuilder("report", repository)
-                .tasklet(new ReportTasklet(storage, properties.report()), tx)
+                        properties.maxRejectRatio(), drift,
+                        new NightlyReports(storage, properties.report())), tx)
                 .build();
     }
 }

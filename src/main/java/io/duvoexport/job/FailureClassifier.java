@@ -3,6 +3,7 @@ package io.duvoexport.job;
 import io.duvoexport.api.ApiException;
 import io.duvoexport.config.ConfigurationException;
 import io.duvoexport.publish.OutputLock;
+import io.duvoexport.report.ReportException;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -61,6 +62,11 @@ public final class FailureClassifier {
             }
             if (t instanceof DataCheckException) {
                 return new Outcome(ExitCode.DATA_CHECK, oneLine(t.getMessage()));
+            }
+            if (t instanceof ReportException) {
+                return new Outcome(ExitCode.UNEXPECTED, oneLine(t.getMessage())
+                        + " (the dataset, manifest and reports were left as they were; fix the "
+                        + "report, or duvo.report.sql-dir, and re-run the same command)");
             }
         }
         return null;

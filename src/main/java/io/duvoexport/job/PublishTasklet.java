@@ -30,8 +30,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Publishes what the fetch step staged: checks the rejects, merges each partition, swaps the
- * partitions in, then writes the rejects, the manifest and the {@code _SUCCESS} marker.
- * Idempotent over one staging area, so a restart during publication simply does it again.
+ * partitions in, writes the rejects, the manifest and the {@code _SUCCESS} marker, then runs
+ * the reports over the result and publishes them with the catalog and the HTML report.
+ *
+ * <p>Until the reports are computed, a failure puts the partitions, the manifest, the rejects and
+ * the marker back as they were, so that a failed export leaves everything published as it
+ * found it. Idempotent over one staging area, so a restart during publication simply does it
+ * again.
  */
 final class PublishTasklet implements Tasklet {
 
@@ -41,13 +46,15 @@ final class PublishTasklet implements Tasklet {
     private final Supplier<ClientStats> clientStats;
     private final double maxRejectRatio;
     private final DriftMonitor drift;
+    private final NightlyReports reports;
 
     PublishTasklet(Storage storage, Supplier<ClientStats> clientStats, double maxRejectRatio,
-            DriftMonitor drift) {
+            DriftMonitor drift, NightlyReports reports) {
         this.storage = storage;
         this.clientStats = clientStats;
         this.maxRejectRatio = maxRejectRatio;
         this.drift = drift;
+        this.reports = reports;
     }
 
     @Override
@@ -68,18 +75,34 @@ final class PublishTasklet implements Tasklet {
         long rejects = manifests.countStagedRejects(staging);
         checkRejects(prepared.totalRows(), rejects);
         Manifest previous = ManifestWriter.exists(storage) ? ManifestWriter.read(storage) : null;
+        Path backup = new Path(staging, "previous");
+        manifests.keepAside(backup);
         boolean wasComplete = manifests.clearSuccess();
+        PartitionPublisher.Swap swap;
         try {
-            publisher.commit(prepared, plan.window()::contains, new Path(staging, "previous"));
+            swap = publisher.commit(prepared, plan.window()::contains, backup);
         } catch (IOException | RuntimeException e) {
             if (wasComplete) {
                 manifests.markSuccess(staging);
             }
             throw e;
         }
-        manifests.publishRejects(staging);
-        Manifest.Reconciliation reconciliation = reconcile(plan, prepared.totalRows() + rejects);
-        manifests.write(manifest(job, plan, prepared, rejects, previous, reconciliation), staging);
+
+        // the reports run over what was just published; if one fails, all of it is undone
+        NightlyReports.Computed computed;
+        try {
+            manifests.publishRejects(staging);
+            Manifest.Reconciliation reconciliation =
+                    reconcile(plan, prepared.totalRows() + rejects);
+            manifests.write(manifest(job, plan, prepared, rejects, previous, reconciliation),
+                    staging);
+            computed = reports.compute();
+        } catch (IOException | RuntimeException e) {
+            swap.rollBack(e);
+            putBack(manifests, backup, wasComplete, e);
+            throw e;
+        }
+        computed.publish(job.getJobParameters().getLocalDate(ExportCommand.DATE));
         contribution.incrementWriteCount(prepared.totalRows());
         ClientStats stats = clientStats.get();
         log.info("API: {} requests, {} retries {}, {} throttled (429)", stats.requests(),
@@ -88,6 +111,15 @@ final class PublishTasklet implements Tasklet {
                 prepared.rows().size(), prepared.totalRows(), rejects, storage.runsDir(),
                 (System.nanoTime() - started) / 1_000_000);
         return RepeatStatus.FINISHED;
+    }
+
+    private static void putBack(ManifestWriter manifests, Path backup, boolean wasComplete,
+            Exception cause) {
+        try {
+            manifests.putBack(backup, wasComplete);
+        } catch (IOException | RuntimeException failure) {
+            cause.addSuppressed(failure);
+        }
     }
 
     private void checkRejects(long rows, long rejects) {

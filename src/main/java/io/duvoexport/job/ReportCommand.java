@@ -58,7 +58,7 @@ final class ReportCommand {
 
     private static int report(Options options, ExportProperties settings, Storage storage,
             PrintStream out) {
-        ReportRunner runner = ReportTasklet.runner(storage, settings.report())
+        ReportRunner runner = NightlyReports.runner(storage, settings.report())
                 .withFilter(options.filter());
 
         ReportRun run = runner.run(options.date());

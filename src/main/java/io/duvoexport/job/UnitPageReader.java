@@ -37,9 +37,10 @@ import tools.jackson.databind.JsonNode;
  * {@code offset}) fails rather than loop forever.
  *
  * <p>Live data: consecutive pages overlap by {@code overlap} runs, so each page should begin with
- * the run that ended the previous one. When it does not, runs ahead of the offset were deleted and
- * the boundary moved: the reader steps back a page at a time until it finds that run again, and
- * hands the re-read pages on too (duplicates are removed at publication).
+ * the runs that ended the previous one. When it holds none of the previous page's runs, runs
+ * ahead of the offset were deleted and the boundary moved: the reader steps back a page at a time
+ * until it finds one of them again, and hands the re-read pages on too (duplicates are removed at
+ * publication).
  *
  * <p>Latency: once a page shows that another follows, the request for it goes out while the
  * page is handed on and staged, so each reader keeps one request in flight and the time spent
@@ -219,12 +220,10 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         if (headId == null && !ids.isEmpty()) {
             headId = ids.get(0);
         }
-        if (!tailIds.isEmpty() && paging.overlap() > 0 && !ids.isEmpty()) {
-            String joint = tailIds.get(tailIds.size() - 1);
-            if (!ids.contains(joint)) {
-                drift.boundaryMoved();
-                stepBack(offset, joint);
-            }
+        if (!tailIds.isEmpty() && paging.overlap() > 0 && !ids.isEmpty()
+                && !sharesARun(ids, tailIds)) {
+            drift.boundaryMoved();
+            stepBack(offset, tailIds);
         }
         tailIds = ids;
         lastTotal = page.total();
@@ -248,11 +247,13 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
     }
 
     /**
-     * The run that ended the previous page is not on this one: runs ahead of the offset were
-     * deleted, so the rows between slid back behind it. Re-reads the pages before the offset until
-     * that run shows up again; queues them before the current page.
+     * No run of the previous page is on this one: runs ahead of the offset were deleted, so the
+     * rows between slid back behind it (the overlap absorbs as many deletions as it is long, the
+     * previous page's last run among them). Re-reads the pages before the offset until one holds
+     * a run of the previous page again, so that the re-read pages and this one cover every run
+     * since; queues them before the current page.
      */
-    private void stepBack(long offset, String joint) throws InterruptedException {
+    private void stepBack(long offset, List<String> previous) throws InterruptedException {
         Deque<RunsPage> reread = new ArrayDeque<>();
         long back = offset;
         for (int step = 0; step < MAX_STEPS_BACK && back > 0; step++) {
@@ -260,13 +261,23 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
             RunsPage page = fetch(back);
             drift.pageReread();
             reread.addFirst(page);
-            if (ids(page).contains(joint)) {
+            if (sharesARun(ids(page), previous)) {
                 pending.addAll(reread);
                 return;
             }
         }
         pending.addAll(reread);
         drift.unresolved(unit.name() + " offset " + offset);
+    }
+
+    /** Whether the two pages' runs have one in common. */
+    static boolean sharesARun(List<String> ids, List<String> others) {
+        for (String id : others) {
+            if (ids.contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -33,8 +33,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Checks that the units of each listing join up: pages overlap, so a unit's first run should be
  * on the last page its predecessor read. Where it is not, runs moved between the two
  * reads (the API's data is live), and the pages around the joint are read again and staged, until
- * the predecessor's last run and the unit's first run are both found. A joint that cannot be
- * closed is counted in the drift report.
+ * a run of the predecessor's last page and the unit's first run are both found. A joint that
+ * cannot be closed is counted in the drift report.
  */
 final class VerifyTasklet implements Tasklet {
 
@@ -94,10 +94,12 @@ final class VerifyTasklet implements Tasklet {
         return current.headId() == null || previous.tailIds().contains(current.headId());
     }
 
-    /** Reads back from the unit's start until the predecessor's last run, then on to its first. */
+    /**
+     * Reads back from the unit's start until a run of the predecessor's last page, then on to
+     * the unit's first run.
+     */
     private void repair(FetchUnit unit, BatchProgress previous, BatchProgress current,
             PageStager stager) throws IOException, InterruptedException {
-        String lastOfPrevious = previous.tailIds().get(previous.tailIds().size() - 1);
         RunFilter listing = unit.status() == null
                 ? filter : filter.withStatus(RunStatus.fromWireName(unit.status()));
         long start = unit.fromOffset();
@@ -107,7 +109,8 @@ final class VerifyTasklet implements Tasklet {
         for (int i = 0; i < MAX_PAGES && !foundLast; i++) {
             RunsPage page = fetch(listing, offset);
             pages.add(page);
-            foundLast = UnitPageReader.ids(page).contains(lastOfPrevious);
+            // any run of the predecessor's last page will do: its very last may have been deleted
+            foundLast = UnitPageReader.sharesARun(UnitPageReader.ids(page), previous.tailIds());
             if (offset == 0) {
                 break;
             }

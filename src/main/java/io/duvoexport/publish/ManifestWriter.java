@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,6 +97,42 @@ public final class ManifestWriter {
         }
         storage.replace(tmp, new Path(storage.root(), MANIFEST));
         markSuccess(stagingDir);
+    }
+
+    /**
+     * Links (or copies) the manifest and the rejects file as they are now into {@code backupDir},
+     * so that {@link #putBack} can restore them if the publication fails after writing new ones.
+     */
+    public void keepAside(Path backupDir) throws IOException {
+        for (String name : List.of(MANIFEST, REJECTS)) {
+            Path current = new Path(storage.root(), name);
+            Path copy = new Path(backupDir, name + ".previous");
+            storage.fs().delete(copy, false);
+            if (storage.fs().exists(current)) {
+                storage.keepCopy(current, copy);
+            }
+        }
+    }
+
+    /**
+     * Restores the manifest and the rejects file kept aside by {@link #keepAside}, removing the
+     * ones that did not exist then, and the success marker unless it was there before.
+     */
+    public void putBack(Path backupDir, boolean wasComplete) throws IOException {
+        for (String name : List.of(MANIFEST, REJECTS)) {
+            Path current = new Path(storage.root(), name);
+            Path copy = new Path(backupDir, name + ".previous");
+            if (storage.fs().exists(copy)) {
+                storage.replace(copy, current);
+            } else {
+                storage.fs().delete(current, false);
+            }
+        }
+        if (wasComplete) {
+            markSuccess(backupDir);
+        } else {
+            clearSuccess();
+        }
     }
 
     public static boolean exists(Storage storage) throws IOException {

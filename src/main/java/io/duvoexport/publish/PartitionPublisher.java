@@ -161,12 +161,13 @@ public final class PartitionPublisher {
      * Moves each prepared file over its partition, then removes the partitions in scope that
      * received no rows. Each partition's previous file is kept aside in {@code backupDir} first;
      * if any step fails, every partition already touched is put back as it was before the
-     * failure is rethrown, so a failed publication leaves the dataset as it found it.
+     * failure is rethrown, so a failed publication leaves the dataset as it found it. What
+     * follows the swap can still fail: the returned {@link Swap} puts the partitions back then.
      *
      * @param inScope which existing partitions this export owns: all of them for a full export,
      *     the window's dates for an incremental one
      */
-    public void commit(Prepared prepared, Predicate<LocalDate> inScope, Path backupDir)
+    public Swap commit(Prepared prepared, Predicate<LocalDate> inScope, Path backupDir)
             throws IOException {
         long started = System.nanoTime();
         Map<LocalDate, Boolean> touched = new LinkedHashMap<>(); // date -> had a previous file
@@ -178,9 +179,38 @@ public final class PartitionPublisher {
             removeVanished(prepared.files(), inScope, backupDir, touched);
             log.info("moved {} partitions into place in {} ms", prepared.files().size(),
                     (System.nanoTime() - started) / 1_000_000);
+            return new Swap(touched, backupDir);
         } catch (IOException | RuntimeException e) {
             restore(touched, backupDir, e);
             throw e;
+        }
+    }
+
+    /**
+     * The partitions one {@link #commit} changed, with their previous files kept aside: valid
+     * until the backup folder is removed.
+     */
+    public final class Swap {
+
+        private final Map<LocalDate, Boolean> touched;
+        private final Path backupDir;
+
+        private Swap(Map<LocalDate, Boolean> touched, Path backupDir) {
+            this.touched = Map.copyOf(touched);
+            this.backupDir = backupDir;
+        }
+
+        /** The partitions changed, added or removed. */
+        public int partitions() {
+            return touched.size();
+        }
+
+        /**
+         * Puts every changed partition back as it was before the commit, and removes the ones it
+         * added; what cannot be put back is added to {@code cause} as suppressed.
+         */
+        public void rollBack(Exception cause) {
+            restore(touched, backupDir, cause);
         }
     }
 

@@ -126,16 +126,52 @@ public final class ReportRunner {
      * @throws java.io.UncheckedIOException when a file cannot be written or moved
      */
     public ReportRun run(LocalDate runDate) {
-        Objects.requireNonNull(runDate, "runDate");
-        long started = System.nanoTime();
+        return publish(stage(), runDate);
+    }
+
+    /**
+     * Computes every report into temporary files beside the published ones, publishing nothing:
+     * {@link #publish} makes them the latest results, {@link Staged#discard} drops them.
+     *
+     * @throws ReportException naming the report file when one fails; nothing is left staged then
+     */
+    public Staged stage() {
         List<ReportScript> scripts = scripts();
-        List<StagedReport> staged = stageAll(scripts);
-        List<PublishedReport> published = publishAll(staged, runDate);
-        List<Path> pruned = filter.isEmpty() ? pruneHistory(scripts, runDate) : List.of();
+        return new Staged(scripts, stageAll(scripts), System.nanoTime());
+    }
+
+    /**
+     * Publishes reports staged by this runner, the dated copies filed under {@code runDate}.
+     *
+     * @throws java.io.UncheckedIOException when a file cannot be written or moved
+     */
+    public ReportRun publish(Staged staged, LocalDate runDate) {
+        Objects.requireNonNull(runDate, "runDate");
+        List<PublishedReport> published = publishAll(staged.reports, runDate);
+        List<Path> pruned = filter.isEmpty() ? pruneHistory(staged.scripts, runDate) : List.of();
         log.info("published {} reports for {} under {} in {} ms, pruned {} history folders",
                 published.size(), runDate, layout().reportsRoot(),
-                (System.nanoTime() - started) / 1_000_000, pruned.size());
+                (System.nanoTime() - staged.startedNanos) / 1_000_000, pruned.size());
         return new ReportRun(runDate, published, pruned);
+    }
+
+    /** Reports computed by {@link #stage} and not yet published. */
+    public static final class Staged {
+
+        private final List<ReportScript> scripts;
+        private final List<StagedReport> reports;
+        private final long startedNanos;
+
+        private Staged(List<ReportScript> scripts, List<StagedReport> reports, long startedNanos) {
+            this.scripts = scripts;
+            this.reports = reports;
+            this.startedNanos = startedNanos;
+        }
+
+        /** Deletes the temporary files; the published reports stay as they are. */
+        public void discard() {
+            reports.forEach(StagedReport::discard);
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ final class BenchmarkReport {
                 + " the JVM to its exit, reports included. *Requests* are the manifest's count"
                 + " against the minimum for that paging. CPU is the child's user + system time;"
                 + " peak RSS its `VmHWM` (sampled every 20 ms) when the dataset was published"
-                + " (*job*) and at exit (*process*: the report step's DuckDB added); *live heap*"
+                + " (*job*) and at exit (*process*: the reports' DuckDB added); *live heap*"
                 + " the most heap still in use after any garbage collection (from `-Xlog:gc`),"
                 + " what the export holds, as opposed to what the collector lets the heap grow"
                 + " to within its cap.\n\n");

@@ -81,7 +81,7 @@ final class ChildExport {
         while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, vmHwmKib(process.pid()));
             if (jobPeak == 0 && modified(manifestFile) != manifestBefore) {
-                jobPeak = peak; // the dataset is published: what follows is the report step
+                jobPeak = peak; // the dataset is published: what follows is the reports
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;

@@ -151,6 +151,34 @@ class FaultMatrixTest {
         assertThat(publishedFiles(out)).containsExactlyInAnyOrderEntriesOf(before);
     }
 
+    @org.junit.jupiter.api.Test
+    void aReportFailingAfterThePartitionsMovedPutsEverythingBack() throws Exception {
+        Path out = dir.resolve("out");
+        ExportRunner runner = runner(out);
+        assertThat(runner.export("--mode=full")).isZero();
+        Map<String, byte[]> before = publishedFiles(out);
+        Path sql = dir.resolve("sql");
+        Files.createDirectories(sql);
+        try (Stream<Path> shipped = Files.list(Path.of("sql"))) {
+            for (Path file : shipped.toList()) {
+                Files.copy(file, sql.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(sql.resolve("zz_broken.sql"), """
+                -- Question: none; this report refers to a column the dataset does not have.
+                -- Grain: none.
+                -- Columns: none.
+                SELECT no_such_column FROM runs
+                """);
+
+        int exit = runner.with("--duvo.report.sql-dir=" + sql).export("--mode=full", "--force");
+
+        assertThat(exit).as(runner.err()).isEqualTo(1);
+        String[] lines = runner.err().strip().split("\n");
+        assertThat(lines[lines.length - 1]).startsWith("error: ").contains("zz_broken");
+        assertThat(publishedFiles(out)).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
     static Stream<Arguments> permanentFaults() {
         return Stream.of(
                 Arguments.of(Fault.KEY_REVOKED, 3, "DUVO_API_KEY"),
