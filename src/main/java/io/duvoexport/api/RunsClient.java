@@ -155,8 +155,9 @@ public final class RunsClient {
     }
 
     private Attempt send(URI uri, RunsQuery query, long deadline) throws InterruptedException {
+        // no HttpRequest.timeout: it bounds only the wait for the headers, and only at times;
+        // the watched exchange bounds the whole response
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
                 .header("Authorization", apiKey.authorizationHeader())
                 .header("Accept", "application/json")
                 .GET()

@@ -141,20 +141,6 @@ class ConnectionFaultsTest {
     }
 
     @Test
-    void stalledBodyGetsPastATimeoutThatOnlyBoundsTheHeaders() {
-        simulator.faults(FaultPlan.builder()
-                .inject(Fault.STALLED_BODY, Trigger.next(1))
-                .slowResponseDelay(Duration.ofMillis(800))
-                .build());
-
-        RunsApi.Reply reply = api.list("limit=50", Duration.ofMillis(200));
-
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json().get("data")).hasSize(50);
-        assertThat(simulator.faultCounts().count(Fault.STALLED_BODY)).isEqualTo(1);
-    }
-
-    @Test
     void stalledBodyGivesWayToATruncation() {
         simulator.faults(FaultPlan.builder()
                 .inject(Fault.STALLED_BODY, Trigger.next(1))
