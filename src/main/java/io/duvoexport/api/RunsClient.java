@@ -155,8 +155,8 @@ public final class RunsClient {
     }
 
     private Attempt send(URI uri, RunsQuery query, long deadline) throws InterruptedException {
-        // no HttpRequest.timeout: it bounds only the wait for the headers, and only at times;
-        // the watched exchange bounds the whole response
+        // no HttpRequest.timeout: on Java 17 it does not reliably bound the body; the watched
+        // exchange bounds every silence of the response instead
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Authorization", apiKey.authorizationHeader())
                 .header("Accept", "application/json")

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One HTTP exchange whose whole response, body included, is bounded. {@code HttpRequest.timeout}
- * only bounds the wait for the response headers; this also aborts an exchange whose body stops
- * arriving: when no byte came for the read timeout (from sending the request to the headers, and
- * between chunks of the body after them), or when the request's deadline passes. Aborting cancels
- * the exchange, which closes its connection, and releases the waiting thread at once.
+ * is meant for the wait for the response headers and does not reliably cover the body; this aborts
+ * an exchange whose response stops arriving: when no byte came for the read timeout (from sending
+ * the request to the headers, and between chunks of the body after them), or when the request's
+ * deadline passes. Aborting cancels the exchange and releases the waiting thread at once.
  *
  * <p>One instance per exchange; the waiting thread and the client's threads share it.
  */

@@ -90,7 +90,8 @@ public final class CommandLine {
         LocalDate from = null;
         LocalDate to = null;
         boolean force = false;
-        KeyArguments.refuse(args, System.getProperties(), "set DUVO_API_KEY or DUVO_API_KEY_FILE");
+        KeyArguments.refuse(args, System.getProperties(),
+                "set DUVO_API_KEY or DUVO_API_KEY_FILE");
         List<String> springArgs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--mode=")) {

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 /**
  * What faults make of an answer: the answers that replace it (error statuses, proxy pages, a
  * dropped connection) and the distortions of a page of runs (duplicated rows, a wrong total, bad
- * rows, a truncated or stalled body). Each injection is recorded on the request's {@link RequestFaults}.
- * Thread-safe.
+ * rows, a truncated or stalled body). Each injection is recorded on the request's
+ * {@link RequestFaults}. Thread-safe.
  */
 final class FaultAnswers {
 
