@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -100,7 +101,7 @@ public final class RunsClient {
         long deadline = System.nanoTime() + retryPolicy.deadline().toNanos();
         for (int attempt = 1; ; attempt++) {
             pacer.acquire();
-            Attempt result = send(uri, query);
+            Attempt result = send(uri, query, deadline);
             if (result.page != null) {
                 return result.page;
             }
@@ -108,13 +109,11 @@ public final class RunsClient {
                 throw result.error;
             }
             Duration wait = retryPolicy.backoff(attempt, result.retryAfter);
-            boolean outOfTime = System.nanoTime() + wait.toNanos() > deadline;
-            if (attempt >= retryPolicy.maxAttempts() || outOfTime) {
-                throw new ApiException(ApiException.Kind.UNAVAILABLE, result.httpStatus,
-                        "the API stayed unavailable for page at " + target + " after " + attempt
-                                + " attempts (last: " + result.reason + "); check "
-                                + "DUVO_BASE_URL and the API's status, then re-run",
-                        result.error);
+            if (attempt >= retryPolicy.maxAttempts()) {
+                throw unavailable(target, attempt, result, "");
+            }
+            if (System.nanoTime() + wait.toNanos() - deadline > 0) {
+                throw pastDeadline(target, attempt, result, wait);
             }
             stats.retried(result.reason);
             log.warn("page at {} attempt {}/{} failed: {}; retrying in {} ms", target, attempt,
@@ -123,9 +122,42 @@ public final class RunsClient {
         }
     }
 
-    private Attempt send(URI uri, RunsQuery query) throws InterruptedException {
+    private ApiException unavailable(String target, int attempt, Attempt result, String within) {
+        return new ApiException(ApiException.Kind.UNAVAILABLE, result.httpStatus,
+                "the API stayed unavailable for page at " + target + " after " + attempt
+                        + " attempts" + within + " (last: " + result.reason + "); check "
+                        + "DUVO_BASE_URL and the API's status, then re-run",
+                result.error);
+    }
+
+    /** The next attempt would start after the request deadline. */
+    private ApiException pastDeadline(String target, int attempt, Attempt result, Duration wait) {
+        String deadline = setting(retryPolicy.deadline());
+        String within = " within duvo.http.request-deadline (" + deadline + ")";
+        if (result.retryAfter == null) {
+            return unavailable(target, attempt, result, within);
+        }
+        return new ApiException(ApiException.Kind.UNAVAILABLE, result.httpStatus,
+                "the API asked to retry page at " + target + " in " + wait.toSeconds()
+                        + " s (retry-after, " + result.reason + ", attempt " + attempt
+                        + "), past duvo.http.request-deadline (" + deadline
+                        + ") for one request; re-run later, or raise duvo.http.request-deadline",
+                result.error);
+    }
+
+    /** {@code duration} as a setting is written, e.g. {@code 10m}, {@code 90s}, {@code 700ms}. */
+    private static String setting(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1_000 == 0 ? millis / 1_000 + "s" : millis + "ms";
+    }
+
+    private Attempt send(URI uri, RunsQuery query, long deadline) throws InterruptedException {
+        // no HttpRequest.timeout: on Java 17 it does not reliably bound the body; the watched
+        // exchange bounds every silence of the response instead
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
                 .header("Authorization", apiKey.authorizationHeader())
                 .header("Accept", "application/json")
                 .GET()
@@ -133,15 +165,29 @@ public final class RunsClient {
         stats.requestSent();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = WatchedExchange.send(http, request, readTimeout, deadline);
         } catch (HttpTimeoutException e) {
             return Attempt.transientFault("timeout", 0, null, e);
-        } catch (ConnectException e) {
-            return Attempt.transientFault("connection refused", 0, null, e);
-        } catch (IOException e) {
-            return Attempt.transientFault("connection reset", 0, null, e);
+        } catch (ExecutionException e) {
+            return failedExchange(e.getCause());
         }
         return interpret(response, query);
+    }
+
+    private static Attempt failedExchange(Throwable cause) {
+        if (cause instanceof HttpTimeoutException) {
+            return Attempt.transientFault("timeout", 0, null, cause);
+        }
+        if (cause instanceof ConnectException) {
+            return Attempt.transientFault("connection refused", 0, null, cause);
+        }
+        if (cause instanceof IOException) {
+            return Attempt.transientFault("connection reset", 0, null, cause);
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new IllegalStateException("the HTTP exchange failed unexpectedly", cause);
     }
 
     private Attempt interpret(HttpResponse<byte[]> response, RunsQuery query) {
@@ -333,7 +379,11 @@ public final class RunsClient {
             return this;
         }
 
-        /** How long to wait for a whole response once the request is sent. */
+        /**
+         * The longest silence allowed while a response arrives: from sending the request to its
+         * headers, and between parts of its body; a response that goes silent longer is aborted
+         * and retried as a timeout. Default 60 s.
+         */
         public Builder readTimeout(Duration value) {
             this.readTimeout = value;
             return this;

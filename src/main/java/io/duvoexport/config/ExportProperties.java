@@ -100,7 +100,8 @@ public record ExportProperties(
 
     /**
      * @param connectTimeout time to establish a connection
-     * @param readTimeout time to receive a whole response
+     * @param readTimeout the longest silence while a response arrives: before its headers, or
+     *     between parts of its body; a response silent longer is aborted and retried
      * @param maxAttempts attempts per request, the first included
      * @param initialBackoff first wait between attempts, doubled each time
      * @param maxBackoff longest wait between attempts

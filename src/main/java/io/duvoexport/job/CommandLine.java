@@ -50,7 +50,8 @@ public final class CommandLine {
 
             Settings come from the environment (DUVO_API_KEY or DUVO_API_KEY_FILE,
             DUVO_TEAM_ID, DUVO_BASE_URL, DUVO_EXPORT_DIR) or from --duvo.<setting>=<value>;
-            README.md lists them all. The API key is never accepted on the command line.
+            README.md lists them all. The API key is never accepted on the command line, in
+            any spelling, in --spring.application.json, or as a -D system property.
             """;
 
     private CommandLine() {}
@@ -89,6 +90,8 @@ public final class CommandLine {
         LocalDate from = null;
         LocalDate to = null;
         boolean force = false;
+        KeyArguments.refuse(args, System.getProperties(),
+                "set DUVO_API_KEY or DUVO_API_KEY_FILE");
         List<String> springArgs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--mode=")) {
@@ -101,10 +104,6 @@ public final class CommandLine {
                 to = parse(() -> parseDate("--to", value(arg)));
             } else if (arg.equals("--force")) {
                 force = true;
-            } else if (arg.startsWith("--duvo.api-key=") || arg.startsWith("--duvo.apiKey=")) {
-                throw new UsageException("the API key is not accepted on the command line, where "
-                        + "other users and the shell history can read it: set DUVO_API_KEY or "
-                        + "DUVO_API_KEY_FILE");
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 springArgs.add(arg);
             } else {

@@ -121,6 +121,8 @@ final class ReportCommand {
             String agent = null;
             LocalDate date = LocalDate.now(ZoneOffset.UTC);
             String print = null;
+            KeyArguments.refuse(args, System.getProperties(),
+                    "the report command does not need it");
             List<String> springArgs = new ArrayList<>();
             for (String arg : args) {
                 String value = arg.substring(arg.indexOf('=') + 1);
@@ -134,9 +136,6 @@ final class ReportCommand {
                     date = date("--date", value);
                 } else if (arg.startsWith("--print=")) {
                     print = value;
-                } else if (arg.startsWith("--duvo.api-key") || arg.startsWith("--duvo.apiKey")) {
-                    throw new CommandLine.UsageException("the API key is not accepted on the"
-                            + " command line, and the report command does not need it");
                 } else if (arg.startsWith("--") && arg.contains("=")) {
                     springArgs.add(arg);
                 } else {

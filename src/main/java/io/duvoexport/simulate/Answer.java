@@ -13,7 +13,7 @@ import java.util.Map;
  * @param headers extra headers, set over the default {@code Content-Type}; mutable
  * @param delivery how the body is sent
  * @param sentBytes for {@link Delivery#CUT_SHORT}, the bytes written before the connection
- *     closes
+ *     closes; for {@link Delivery#STALLED}, the bytes written before the stall
  */
 record Answer(int status, byte[] body, Map<String, String> headers, Delivery delivery,
         int sentBytes) {
@@ -27,7 +27,9 @@ record Answer(int status, byte[] body, Map<String, String> headers, Delivery del
         /** The full {@code Content-Length} is declared, part of the body sent, then closed. */
         CUT_SHORT,
         /** Nothing at all: the connection closes before the status line. */
-        NOTHING
+        NOTHING,
+        /** As {@link #WHOLE}, but the body stops after {@code sentBytes} for a while. */
+        STALLED
     }
 
     /** A JSON body sent whole. */
@@ -59,6 +61,11 @@ record Answer(int status, byte[] body, Map<String, String> headers, Delivery del
     /** This answer, its connection closing after {@code bytes} bytes of the body. */
     Answer cutShort(int bytes) {
         return new Answer(status, body, headers, Delivery.CUT_SHORT, bytes);
+    }
+
+    /** This answer, its body stopping for a while after {@code bytes} bytes. */
+    Answer stalled(int bytes) {
+        return new Answer(status, body, headers, Delivery.STALLED, bytes);
     }
 
     /** This answer with only the first {@code bytes} bytes of its body, sent chunked. */

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * {@link #TRUNCATED_LENGTH} to {@link #BAD_ROWS}) apply only to a {@code 200} page of runs and
  * combine with each other, except that the two truncations exclude each other.
  * {@link #SLOW_RESPONSE} and {@link #DRIFT} apply to any request (drift once the rate limit let
- * it through) and combine with everything.
+ * it through) and combine with everything. {@link #STALLED_BODY}, last so that adding it left
+ * the draws of the others as they were, shapes a page too and gives way to the truncations.
  */
 public enum Fault {
 
@@ -91,7 +92,14 @@ public enum Fault {
      * {@link FaultPlan#driftBatch()} runs are deleted, as many change, and as many are inserted
      * as the newest. See {@link RunsSimulator#driftMutations()}.
      */
-    DRIFT;
+    DRIFT,
+    /**
+     * A page whose status line, headers (with the full {@code Content-Length}) and first part
+     * arrive at once, after which the body stops for {@link FaultPlan#slowResponseDelay()}
+     * before the rest follows: only a client that bounds the read of the body, not just the wait
+     * for the headers, notices. Does not fire on a page that a truncation cuts.
+     */
+    STALLED_BODY;
 
     /** The fault's name on the command line, e.g. {@code connection-reset}. */
     public String flagName() {

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 /**
  * What faults make of an answer: the answers that replace it (error statuses, proxy pages, a
  * dropped connection) and the distortions of a page of runs (duplicated rows, a wrong total, bad
- * rows, a truncated body). Each injection is recorded on the request's {@link RequestFaults}.
- * Thread-safe.
+ * rows, a truncated or stalled body). Each injection is recorded on the request's
+ * {@link RequestFaults}. Thread-safe.
  */
 final class FaultAnswers {
 
@@ -146,7 +146,10 @@ final class FaultAnswers {
         return defects;
     }
 
-    /** The answer cut within the middle half of its body, when a truncation fires. */
+    /**
+     * The answer cut within the middle half of its body when a truncation fires, or else
+     * stalled there when {@link Fault#STALLED_BODY} fires.
+     */
     private static Answer truncated(Answer answer, RequestFaults faults) {
         int length = answer.body().length;
         if (faults.fires(Fault.TRUNCATED_LENGTH)) {
@@ -159,6 +162,13 @@ final class FaultAnswers {
             int cut = cutPoint(length, faults.random(Fault.TRUNCATED_JSON));
             faults.injected(Fault.TRUNCATED_JSON, "sent " + cut + " of " + length + " bytes");
             return answer.truncatedChunked(cut);
+        }
+        if (faults.fires(Fault.STALLED_BODY)) {
+            int cut = cutPoint(length, faults.random(Fault.STALLED_BODY));
+            faults.injected(Fault.STALLED_BODY, "sent " + cut + " of " + length
+                    + " bytes, then stalled " + faults.plan().slowResponseDelay().toMillis()
+                    + " ms");
+            return answer.stalled(cut);
         }
         return answer;
     }

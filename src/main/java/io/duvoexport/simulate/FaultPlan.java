@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * @param triggers the trigger of each fault that may fire; faults absent never fire
  * @param seed seed of the chance draws and of the bad-row choice, mixed with the data seed
- * @param slowResponseDelay how long {@link Fault#SLOW_RESPONSE} holds an answer back
+ * @param slowResponseDelay how long {@link Fault#SLOW_RESPONSE} holds an answer back, and how
+ *     long {@link Fault#STALLED_BODY} stops a body part way
  * @param retryAfter the wait {@link Fault#RATE_LIMITED} and {@link Fault#RATE_LIMITED_DATE}
  *     announce, whole seconds >= 1
  * @param badRowChance share of runs {@link Fault#BAD_ROWS} breaks, in [0, 1]
@@ -116,7 +117,7 @@ public record FaultPlan(
         List<String> parts = new ArrayList<>();
         triggers.forEach((fault, trigger) -> parts.add(fault.flagName() + "=" + trigger));
         List<String> values = new ArrayList<>();
-        if (injects(Fault.SLOW_RESPONSE)) {
+        if (injects(Fault.SLOW_RESPONSE) || injects(Fault.STALLED_BODY)) {
             values.add("slow " + slowResponseDelay.toMillis() + " ms");
         }
         if (injects(Fault.RATE_LIMITED) || injects(Fault.RATE_LIMITED_DATE)) {
@@ -193,7 +194,7 @@ public record FaultPlan(
             return this;
         }
 
-        /** How long a slow answer is held back; default 5 s. */
+        /** How long a slow answer is held back, or a stalled body stops; default 5 s. */
         public Builder slowResponseDelay(Duration value) {
             slowResponseDelay = value;
             return this;

@@ -64,7 +64,7 @@ final class RunsEndpoint implements HttpHandler {
                 journal.record(new ServedRequest(exchange.getRequestMethod(), uri.getRawPath(),
                         uri.getRawQuery(), answer.status()));
             }
-            send(exchange, answer);
+            send(exchange, answer, faults.plan().slowResponseDelay());
         } finally {
             exchange.close();
         }
@@ -196,9 +196,11 @@ final class RunsEndpoint implements HttpHandler {
     /**
      * Writes the answer as its delivery says. A dropped answer writes nothing: closing the
      * exchange then closes the connection. A cut-short answer ends in an {@code IOException}, on
-     * which the server closes the connection with the body incomplete.
+     * which the server closes the connection with the body incomplete. A stalled answer stops
+     * part way for {@code stall}, then sends the rest (if the client is still there).
      */
-    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    private static void send(HttpExchange exchange, Answer answer, Duration stall)
+            throws IOException {
         if (answer.delivery() == Answer.Delivery.NOTHING) {
             return;
         }
@@ -215,7 +217,15 @@ final class RunsEndpoint implements HttpHandler {
                     + answer.body().length + " bytes, as a fault");
         }
         try (body) {
-            body.write(answer.body());
+            if (answer.delivery() == Answer.Delivery.STALLED) {
+                body.write(answer.body(), 0, answer.sentBytes());
+                body.flush();
+                pause(stall);
+                body.write(answer.body(), answer.sentBytes(),
+                        answer.body().length - answer.sentBytes());
+            } else {
+                body.write(answer.body());
+            }
         }
     }
 }

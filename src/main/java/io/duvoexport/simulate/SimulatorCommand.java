@@ -57,7 +57,7 @@ public final class SimulatorCommand {
                                           gateway-timeout-html, rate-limited, rate-limited-date,
                                           rate-limited-zero, html-page, truncated-length,
                                           truncated-json, wrong-total, duplicate-rows, bad-rows,
-                                          slow-response, drift
+                                          slow-response, drift, stalled-body
                                           WHEN: always, never, or parts joined by commas:
                                           request:N, requests:N-M, next:K, after:N, every:N,
                                           chance:P; requests are numbered from 1 at start.
@@ -65,7 +65,8 @@ public final class SimulatorCommand {
                                                --fault connection-reset=requests:10-11
                                                --fault drift=every:20
               --fault-seed N              seed of the fault draws (default 0)
-              --slow-ms N                 how long slow-response holds an answer (default 5000)
+              --slow-ms N                 how long slow-response holds an answer back, and
+                                          stalled-body stops a page part way (default 5000)
               --retry-after-seconds N     wait announced by rate-limited and rate-limited-date
                                           (default 1)
               --bad-row-chance P          share of runs bad-rows breaks (default 0.01)

@@ -1,11 +1,16 @@
 package io.duvoexport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import io.duvoexport.simulate.Fault;
+import io.duvoexport.simulate.FaultPlan;
 import io.duvoexport.simulate.RateLimit;
 import io.duvoexport.simulate.RunsSimulator;
 import io.duvoexport.simulate.SimulatedRun;
 import io.duvoexport.simulate.SimulatorSettings;
+import io.duvoexport.simulate.Trigger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +50,27 @@ class RunsClientAgainstSimulatorTest {
     @AfterAll
     static void stop() {
         sim.close();
+    }
+
+    @Test
+    void pageWhoseBodyStallsIsAbortedAfterTheReadTimeoutAndReadAgain() throws Exception {
+        List<Duration> sleeps = new ArrayList<>();
+        RunsClient impatient = RunsClient.builder().baseUrl(sim.baseUrl()).teamId(sim.teamId())
+                .apiKey(new ApiKey(sim.apiKey())).readTimeout(Duration.ofMillis(300))
+                .sleeper(sleeps::add).build();
+        sim.faults(FaultPlan.builder().inject(Fault.STALLED_BODY, Trigger.next(1))
+                .slowResponseDelay(Duration.ofSeconds(5)).build());
+        try {
+            RunsPage page = impatient.fetch(new RunsQuery(RunFilter.NONE, SortOrder.ASC, 0, 50));
+
+            assertThat(page.runs()).hasSize(50);
+            assertThat(impatient.stats().retriesByReason()).containsExactly(entry("timeout", 1L));
+            assertThat(impatient.stats().requestsSent()).isEqualTo(2);
+            assertThat(sleeps).hasSize(1);
+            assertThat(sim.faultCounts().count(Fault.STALLED_BODY)).isEqualTo(1);
+        } finally {
+            sim.faults(FaultPlan.none());
+        }
     }
 
     static Stream<Arguments> filters() {

@@ -2,11 +2,15 @@ package io.duvoexport.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -14,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RunsClientTest {
 
@@ -35,14 +41,27 @@ class RunsClientTest {
     }
 
     private RunsClient client() {
+        return clientBuilder().build();
+    }
+
+    /** Four attempts, backoff from 100 ms up to 2 s, a floor of 500 ms, a 1 min deadline. */
+    private RunsClient.Builder clientBuilder() {
         return RunsClient.builder()
                 .baseUrl(server.url("/").toString())
                 .teamId(TEAM)
                 .apiKey(new ApiKey("dv_test_key"))
                 .retryPolicy(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2),
                         Duration.ofMillis(500), Duration.ofMinutes(1)))
-                .sleeper(sleeps::add)
-                .build();
+                .sleeper(sleeps::add);
+    }
+
+    private static MockResponse throttled(String retryAfter) {
+        return new MockResponse.Builder().code(429).addHeader("retry-after", retryAfter)
+                .body("{\"error\":\"rate_limited\"}").build();
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
     }
 
     private static RunsQuery query(RunFilter filter) {
@@ -148,6 +167,87 @@ class RunsClientTest {
             client().fetch(query(RunFilter.NONE));
 
             assertThat(sleeps).containsExactly(Duration.ofMillis(500));
+        }
+
+        @Test
+        void retryAfterAsAnHttpDateWaitsUntilThatDate() throws Exception {
+            server.enqueue(throttled(httpDate(Instant.now().plusSeconds(8))));
+            server.enqueue(ok(PAGE));
+
+            client().fetch(query(RunFilter.NONE));
+
+            // the date has whole seconds: 7 to 8 s ahead when sent, well above the 2 s backoff cap
+            assertThat(sleeps).singleElement().satisfies(wait -> assertThat(wait)
+                    .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(8)));
+            assertThat(server.getRequestCount()).isEqualTo(2);
+        }
+
+        @Test
+        void retryAfterAsADateAlreadyPastWaitsTheFloor() throws Exception {
+            server.enqueue(throttled(httpDate(Instant.now().minusSeconds(30))));
+            server.enqueue(ok(PAGE));
+
+            client().fetch(query(RunFilter.NONE));
+
+            assertThat(sleeps).containsExactly(Duration.ofMillis(500));
+        }
+
+        @ParameterizedTest(name = "retry-after: {0}")
+        @ValueSource(strings = {"120", "date"})
+        void retryAfterBeyondTheRequestDeadlineGivesUpAtOnceNamingTheSetting(String form) {
+            String retryAfter = form.equals("date")
+                    ? httpDate(Instant.now().plusSeconds(120)) : form;
+            server.enqueue(throttled(retryAfter));
+            server.enqueue(ok(PAGE));
+
+            assertThatThrownBy(() -> client().fetch(query(RunFilter.NONE)))
+                    .isInstanceOf(ApiException.class)
+                    .hasMessageContaining("retry-after")
+                    .hasMessageContaining("past duvo.http.request-deadline (1m)")
+                    .extracting(e -> ((ApiException) e).kind())
+                    .isEqualTo(ApiException.Kind.UNAVAILABLE);
+            assertThat(sleeps).isEmpty();
+            assertThat(server.getRequestCount()).isEqualTo(1);
+        }
+
+        @Test
+        void bodyThatStallsPastTheReadTimeoutIsAbortedAndRetried() throws Exception {
+            server.enqueue(new MockResponse.Builder().code(200).body(PAGE)
+                    .throttleBody(PAGE.length() / 2, 3, TimeUnit.SECONDS).build());
+            server.enqueue(ok(PAGE));
+            RunsClient client = clientBuilder().readTimeout(Duration.ofMillis(300)).build();
+
+            RunsPage page = client.fetch(query(RunFilter.NONE));
+
+            assertThat(page.runs()).hasSize(1);
+            assertThat(client.stats().retriesByReason()).containsExactly(entry("timeout", 1L));
+            assertThat(server.getRequestCount()).isEqualTo(2);
+        }
+
+        @Test
+        void headersLaterThanTheReadTimeoutAreRetriedAsATimeout() throws Exception {
+            server.enqueue(new MockResponse.Builder().code(200).body(PAGE)
+                    .headersDelay(3, TimeUnit.SECONDS).build());
+            server.enqueue(ok(PAGE));
+            RunsClient client = clientBuilder().readTimeout(Duration.ofMillis(300)).build();
+
+            RunsPage page = client.fetch(query(RunFilter.NONE));
+
+            assertThat(page.runs()).hasSize(1);
+            assertThat(client.stats().retriesByReason()).containsExactly(entry("timeout", 1L));
+        }
+
+        @Test
+        void bodyThatKeepsComingIsNotCutByTheReadTimeout() throws Exception {
+            server.enqueue(new MockResponse.Builder().code(200).body(PAGE)
+                    .throttleBody(8, 50, TimeUnit.MILLISECONDS).build());
+            RunsClient client = clientBuilder().readTimeout(Duration.ofMillis(300)).build();
+
+            RunsPage page = client.fetch(query(RunFilter.NONE));
+
+            // twice the read timeout of body in all, but never silent for a sixth of it
+            assertThat(page.runs()).hasSize(1);
+            assertThat(client.stats().retries()).isZero();
         }
 
         @Test

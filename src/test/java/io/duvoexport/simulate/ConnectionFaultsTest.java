@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Faults on the wire: dropped connections, slow answers and bodies cut short. */
+/** Faults on the wire: dropped connections, slow answers, bodies cut short or stalled. */
 class ConnectionFaultsTest {
 
     private static RunsSimulator simulator;
@@ -114,6 +114,43 @@ class ConnectionFaultsTest {
         assertThat(cut.body()).isEqualTo(Arrays.copyOf(whole.body(), cut.body().length));
         assertThatThrownBy(cut::json).isInstanceOf(RuntimeException.class);
         assertThat(whole.json().get("data")).hasSize(50);
+    }
+
+    @Test
+    void stalledBodySendsHeadersAndPartOfThePageThenStopsBeforeTheRest() throws Exception {
+        byte[] clean = api.list("limit=50&offset=100").body();
+        simulator.faults(FaultPlan.builder()
+                .inject(Fault.STALLED_BODY, Trigger.next(1))
+                .slowResponseDelay(Duration.ofMillis(1_500))
+                .build());
+
+        RawGet.Arrival stalled = RawGet.get(simulator.baseUrl(), api.runsPath()
+                + "?limit=50&offset=100", simulator.apiKey(), Duration.ofMillis(500),
+                Duration.ofSeconds(10));
+
+        assertThat(stalled.status()).isEqualTo(200);
+        assertThat(stalled.headers()).containsEntry("content-length",
+                Integer.toString(clean.length));
+        assertThat(stalled.beforeSilence().length).isBetween(clean.length / 4,
+                clean.length * 3 / 4);
+        assertThat(stalled.beforeSilence())
+                .isEqualTo(Arrays.copyOf(clean, stalled.beforeSilence().length));
+        assertThat(stalled.body()).isEqualTo(clean);
+        assertThat(simulator.injectedFaults()).singleElement()
+                .extracting(InjectedFault::detail).asString().endsWith("then stalled 1500 ms");
+    }
+
+    @Test
+    void stalledBodyGivesWayToATruncation() {
+        simulator.faults(FaultPlan.builder()
+                .inject(Fault.STALLED_BODY, Trigger.next(1))
+                .inject(Fault.TRUNCATED_JSON, Trigger.next(1))
+                .build());
+
+        assertThat(api.list("limit=50").status()).isEqualTo(200);
+
+        assertThat(simulator.faultCounts().count(Fault.TRUNCATED_JSON)).isEqualTo(1);
+        assertThat(simulator.faultCounts().count(Fault.STALLED_BODY)).isZero();
     }
 
     @Test
