@@ -80,6 +80,38 @@ class DriftTest {
     }
 
     @Test
+    void anIncrementalNightReadingNewestFirstUnderDriftExportsEveryRunOfItsWindowOnce()
+            throws Exception {
+        try (RunsSimulator sim = simulator()) {
+            Path out = dir.resolve("out");
+            ExportRunner runner = new ExportRunner(sim, out).with("--duvo.fetch.pages-per-unit=3");
+            assertThat(runner.export("--date=2026-12-02")).as(runner.err()).isZero();
+            Set<String> before = sim.runs().stream().map(SimulatedRun::id).collect(Collectors.toSet());
+
+            // new runs arrive at the head of a newest-first listing while it is paged
+            sim.faults(FaultPlan.builder().inject(Fault.DRIFT, Trigger.every(2)).driftBatch(3)
+                    .build());
+            int exit = runner.export("--date=2026-12-03");
+            sim.faults(FaultPlan.none());
+
+            assertThat(exit).as(runner.err()).isZero();
+            JsonNode manifest = JsonMapper.builder().build()
+                    .readTree(out.resolve("manifest.json").toFile());
+            assertThat(manifest.get("mode").asString()).isEqualTo("incremental");
+            Instant windowStart = java.time.LocalDate.parse(manifest.get("window_start").asString())
+                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            Set<String> inWindow = sim.runs().stream()
+                    .filter(r -> !r.createdAt().isBefore(windowStart))
+                    .map(SimulatedRun::id).collect(Collectors.toSet());
+            inWindow.retainAll(existedThroughout(sim, before));
+            assertThat(inWindow).isNotEmpty();
+            assertThat(sim.driftMutations()).extracting(DriftMutation::change)
+                    .contains(DriftMutation.Change.INSERTED, DriftMutation.Change.DELETED);
+            assertThat(DatasetReader.rowsById(out).keySet()).containsAll(inWindow);
+        }
+    }
+
+    @Test
     void withoutOverlappingPagesTheSameDriftLosesRuns() throws Exception {
         try (RunsSimulator sim = simulator()) {
             Set<String> before = sim.runs().stream().map(SimulatedRun::id).collect(Collectors.toSet());

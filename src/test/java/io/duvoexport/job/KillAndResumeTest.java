@@ -42,6 +42,7 @@ class KillAndResumeTest {
     private static RunsSimulator sim;
     private static Map<String, List<String>> expected;
     private static long requestsUninterrupted;
+    private static long jobMillis;
 
     @BeforeAll
     static void exportOnceWithoutInterruption() throws Exception {
@@ -54,6 +55,9 @@ class KillAndResumeTest {
         requestsUninterrupted = sim.requestCounts().total();
         expected = DatasetReader.rowsById(reference.resolve("out"));
         assertThat(expected).hasSize(5000);
+        io.duvoexport.publish.Manifest manifest = io.duvoexport.publish.ManifestWriter.read(
+                io.duvoexport.export.Storage.open(reference.resolve("out").toString()));
+        jobMillis = Duration.between(manifest.startedAt(), manifest.finishedAt()).toMillis();
     }
 
     @AfterAll
@@ -78,12 +82,17 @@ class KillAndResumeTest {
 
         int kills = 0;
         for (int attempt = 0; attempt < 2; attempt++) {
+            long served = sim.requestCounts().total();
             Process process = child.start("--mode=full", "--date=2026-12-03");
-            if (!process.waitFor(300 + random.nextInt(7000), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            // a moment of the work itself, not of the JVM's start: from its first request on
+            waitForRequestAfter(served, process);
+            long moment = random.nextLong(Math.max(1, jobMillis));
+            if (!process.waitFor(moment, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 kills++;
             }
         }
+        assertThat(kills).as("kills that landed before the export ended").isPositive();
         int exit = child.run("--mode=full", "--date=2026-12-03");
 
         assertResumed(dir, exit, kills);
@@ -123,6 +132,16 @@ class KillAndResumeTest {
                 .as(() -> "requests after " + kills + " kills; served: " + sim.servedRequests()
                         .stream().map(r -> r.target()).toList() + "\n" + log(dir))
                 .isLessThanOrEqualTo(requestsUninterrupted + slack);
+    }
+
+    private static void waitForRequestAfter(long served, Process process) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (sim.requestCounts().total() == served && process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the export sent no request");
+            }
+            Thread.sleep(2);
+        }
     }
 
     private static void waitForPublication(Path out, Process process) throws Exception {

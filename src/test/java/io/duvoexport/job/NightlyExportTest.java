@@ -92,6 +92,29 @@ class NightlyExportTest {
         }
     }
 
+    @Test
+    void aReaderDuringTheSwapOfAYearOfPartitionsSeesEachWholeOldOrWholeNew() throws Exception {
+        try (RunsSimulator sim = RunsSimulator.start(SimulatorSettings.builder().seed(5)
+                .runs(8000).days(365).now(NIGHT_1).port(0).rateLimit(RateLimit.off()).build())) {
+            Path out = dir.resolve("out");
+            ExportRunner runner = new ExportRunner(sim, out);
+            assertThat(runner.export("--mode=full", "--date=2026-12-01")).as(runner.err()).isZero();
+
+            // rebuild until the reader has read at least once between two partitions' swaps
+            DatasetWatcher watcher = new DatasetWatcher(out);
+            watcher.start();
+            for (int night = 0; night < 6 && watcher.midSwapReads.get() == 0; night++) {
+                assertThat(runner.export("--mode=full", "--date=2026-12-01", "--force"))
+                        .as(runner.err()).isZero();
+            }
+            watcher.stop();
+
+            assertThat(watcher.midSwapReads.get()).as("reads while partitions were swapped")
+                    .isPositive();
+            assertThat(watcher.failures).isEmpty();
+        }
+    }
+
     private static LocalDate date(SimulatedRun run) {
         return LocalDate.ofInstant(run.createdAt(), ZoneOffset.UTC);
     }
@@ -140,6 +163,8 @@ class NightlyExportTest {
     static final class DatasetWatcher {
         final List<String> failures = new ArrayList<>();
         final AtomicInteger reads = new AtomicInteger();
+        // reads that found partitions of two exports side by side: made during a publication
+        final AtomicInteger midSwapReads = new AtomicInteger();
         private final Path out;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
@@ -178,13 +203,18 @@ class NightlyExportTest {
             } catch (java.io.UncheckedIOException e) {
                 // a partition removed while walking: listing races are the reader's own
             }
-            ResultSet rs = st.executeQuery("SELECT created_date, count(DISTINCT exported_at) "
-                    + "FROM read_parquet('" + DatasetReader.glob(out)
+            ResultSet rs = st.executeQuery("SELECT created_date, count(DISTINCT exported_at), "
+                    + "any_value(exported_at) FROM read_parquet('" + DatasetReader.glob(out)
                     + "', hive_partitioning = true) GROUP BY ALL");
+            Set<Object> exports = new java.util.HashSet<>();
             while (rs.next()) {
                 if (rs.getLong(2) != 1) {
                     failures.add("partition " + rs.getString(1) + " mixes two exports");
                 }
+                exports.add(rs.getObject(3));
+            }
+            if (exports.size() > 1) {
+                midSwapReads.incrementAndGet();
             }
         }
     }
