@@ -32,8 +32,8 @@ class AnalystReportsTest {
     static void runReports() throws Exception {
         RunsDatasetWriter.write(root, RUNS);
         Files.writeString(root.resolve("manifest.json"), """
-                {"exported_at": "2024-02-01T00:00:00Z", "mode": "full", "api_totals": {"completed": 20,
-                 "failed": 9}, "rows_published": 27, "rejects": 2}""");
+                {"exported_at": "2024-02-01T00:00:00Z", "mode": "full",
+                 "api_totals": {"completed": 20, "failed": 9}, "rows_published": 27, "rejects": 2}""");
         Files.writeString(root.resolve("rejects.jsonl"), """
                 {"reason":"id is missing","offset":3,"run":{"title":"x"}}
                 {"reason":"created_at is missing","offset":9,"run":{"id":"y"}}

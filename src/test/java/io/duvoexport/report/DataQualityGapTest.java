@@ -63,8 +63,9 @@ class DataQualityGapTest {
             assertThat(incremental.get(10)).as("api_gap").isNull();
             assertThat(night.windowEnd()).as("a night's window is open up to now").isNull();
             assertThat((String) incremental.get(11)).as("api_gap_note").isEqualTo(
-                    "incremental export of " + night.windowStart() + "..now: not compared, the API's total counts runs of every day and the"
-                            + " export published only those created in its window");
+                    "incremental export of " + night.windowStart() + "..now: not compared, the"
+                            + " API's total counts runs of every day and the export published"
+                            + " only those created in its window");
         }
     }
 
@@ -76,7 +77,8 @@ class DataQualityGapTest {
                 "--duvo.team-id=" + sim.teamId(), "--duvo.api-key-file=" + key,
                 "--duvo.export-dir=" + out));
         args.addAll(List.of(options));
-        int exit = CommandLine.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(), true),
+        int exit = CommandLine.run(args.toArray(String[]::new),
+                new PrintStream(new ByteArrayOutputStream(), true),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     }
