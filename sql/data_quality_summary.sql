@@ -11,6 +11,11 @@
 -- and rows_published come from <output>/manifest.json (the relation manifest) and are NULL
 -- when the output has no manifest yet. They describe the last export as a whole, also when the
 -- report command is given a filter.
+-- The API's totals always count every run of the team (or of the export's filter), whatever
+-- the export's mode. Only a full export publishes every run it lists, so only then is api_gap
+-- the difference between the two; an incremental or range export publishes the runs of its
+-- window of creation dates, which the totals do not describe, and its api_gap is NULL, with the
+-- reason in api_gap_note (its window is start..end, or start..now when open-ended).
 --
 -- Columns:
 --   exported_at               TIMESTAMPTZ  when the export that wrote the dataset began (the
@@ -25,9 +30,12 @@
 --   api_total                 BIGINT       runs the API's listings reported (sum of the
 --                                          manifest's api_totals)
 --   rows_published            BIGINT       rows the export published (manifest)
---   api_gap                   BIGINT       api_total - rows_published: runs listed but not
---                                          exported (rejects, runs deleted or created while
---                                          the export ran); negative when more were published
+--   api_gap                   BIGINT       after a full export, api_total - rows_published:
+--                                          runs listed but not published (rejects, runs
+--                                          deleted or created while the export ran), negative
+--                                          when more were published; NULL after an
+--                                          incremental or range export, and before any export
+--   api_gap_note              VARCHAR      what api_gap compares, or why it is NULL
 
 WITH
 
@@ -69,8 +77,29 @@ reject_counts AS (
 manifest_totals AS (
     SELECT
         LIST_SUM(MAP_VALUES(api_totals)) AS api_total,
-        rows_published
+        rows_published,
+        mode = 'full' AS is_full_export,
+        mode,
+        window_start,
+        window_end
     FROM manifest
+),
+
+api_gaps AS (
+    SELECT
+        api_total,
+        rows_published,
+        CASE WHEN is_full_export THEN api_total - rows_published END AS api_gap,
+        CASE
+            WHEN is_full_export
+                THEN 'full export: the API''s total against every row published'
+            ELSE COALESCE(mode, 'unknown') || ' export of '
+                || COALESCE(CAST(window_start AS VARCHAR), '?') || '..'
+                || COALESCE(CAST(window_end AS VARCHAR), 'now')
+                || ': not compared, the API''s total counts runs of every day and the export'
+                || ' published only those created in its window'
+        END AS api_gap_note
+    FROM manifest_totals
 ),
 
 quality_summary AS (
@@ -85,10 +114,12 @@ quality_summary AS (
         CAST(rejected_runs AS BIGINT) AS rejected_runs,
         CAST(api_total AS BIGINT) AS api_total,
         CAST(rows_published AS BIGINT) AS rows_published,
-        CAST(api_total - rows_published AS BIGINT) AS api_gap
+        CAST(api_gap AS BIGINT) AS api_gap,
+        CAST(COALESCE(api_gap_note, 'no export yet: no manifest to compare with')
+            AS VARCHAR) AS api_gap_note
     FROM order_counts
     CROSS JOIN reject_counts
-    LEFT JOIN manifest_totals ON TRUE
+    LEFT JOIN api_gaps ON TRUE
 )
 
 SELECT * FROM quality_summary

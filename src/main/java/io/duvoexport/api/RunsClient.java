@@ -266,10 +266,7 @@ public final class RunsClient {
                 return "";
             }
             String text = root.path("error").asString("") + " " + root.path("message").asString("");
-            text = text.strip().replaceAll("\\p{Cntrl}+", " ");
-            if (text.length() > MAX_ERROR_TEXT) {
-                text = text.substring(0, MAX_ERROR_TEXT) + "...";
-            }
+            text = LogText.visible(text.strip(), MAX_ERROR_TEXT);
             return text.isEmpty() ? "" : ": " + text;
         } catch (JacksonException e) {
             return "";

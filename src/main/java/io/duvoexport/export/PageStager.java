@@ -1,5 +1,6 @@
 package io.duvoexport.export;
 
+import io.duvoexport.api.LogText;
 import io.duvoexport.api.RunsPage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * in a rejects file. Runs come flattened by the client ({@link RunRowDecoder}), or are flattened
  * straight from the page's bytes ({@link StreamingRunFlattener}), or from JSON trees otherwise
  * and for every run the fast path declines ({@link RunFlattener}): the rows and rejects are the
- * same every way.
+ * same every way. Each reject is logged at WARN with its id, escaped, and the reason.
  *
  * <p>File names derive from the unit and the offset of the batch's first page, so staging the
  * same pages again (after a restart) replaces the earlier files instead of adding to them. Each
@@ -32,6 +35,8 @@ public final class PageStager {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ROWS_BUFFER = 64 * 1024;
+    private static final int MAX_LOGGED_ID = 100;
+    private static final Logger log = LoggerFactory.getLogger(PageStager.class);
 
     private final Storage storage;
     private final Path stagingDir;
@@ -114,8 +119,21 @@ public final class PageStager {
         try {
             add(flattener.flatten(run, teamId, listedStatus, exportedAt), byDate);
         } catch (RejectedRunException e) {
-            rejects.add(rejectLine(e.getMessage(), page.query().offset() + i, run));
+            long offset = page.query().offset() + i;
+            log.warn("quarantined run {} at offset {}: {}", describeId(run), offset,
+                    e.getMessage());
+            rejects.add(rejectLine(e.getMessage(), offset, run));
         }
+    }
+
+    /** The run's id for a log line, escaped: it comes from the API and may hold anything. */
+    private static String describeId(JsonNode run) {
+        JsonNode id = run == null ? null : run.get("id");
+        if (id == null || id.isNull()) {
+            return "without id";
+        }
+        String text = id.isString() ? id.asString() : id.toString();
+        return "'" + LogText.visible(text, MAX_LOGGED_ID) + "'";
     }
 
     private void add(RunRow row, Map<LocalDate, StagedRows> byDate) {

@@ -10,8 +10,9 @@ import java.sql.SQLException;
  *
  * <ul>
  *   <li>{@code manifest}: one row read from {@code <output>/manifest.json} (exported_at,
- *       finished_at, mode, team_id, status_source, api_totals as a MAP of listing to total,
- *       rows_published, rejects), no row before the first export;
+ *       finished_at, mode, team_id, window_start and window_end (NULL for a full export),
+ *       status_source, api_totals as a MAP of listing to total, rows_published, rejects), no
+ *       row before the first export;
  *   <li>{@code rejects}: one row per line of {@code <output>/rejects.jsonl} (reason, offset,
  *       run as JSON), no row when the file is absent or empty.
  * </ul>
@@ -26,11 +27,13 @@ final class ExportRecords {
 
     private static final String MANIFEST_COLUMNS = "{'exported_at': 'TIMESTAMPTZ',"
             + " 'finished_at': 'TIMESTAMPTZ', 'mode': 'VARCHAR', 'team_id': 'VARCHAR',"
+            + " 'window_start': 'DATE', 'window_end': 'DATE',"
             + " 'status_source': 'VARCHAR', 'api_totals': 'MAP(VARCHAR, BIGINT)',"
             + " 'rows_published': 'BIGINT', 'rejects': 'BIGINT'}";
     private static final String EMPTY_MANIFEST = "SELECT CAST(NULL AS TIMESTAMPTZ) AS exported_at,"
             + " CAST(NULL AS TIMESTAMPTZ) AS finished_at, CAST(NULL AS VARCHAR) AS mode,"
-            + " CAST(NULL AS VARCHAR) AS team_id, CAST(NULL AS VARCHAR) AS status_source,"
+            + " CAST(NULL AS VARCHAR) AS team_id, CAST(NULL AS DATE) AS window_start,"
+            + " CAST(NULL AS DATE) AS window_end, CAST(NULL AS VARCHAR) AS status_source,"
             + " CAST(NULL AS MAP(VARCHAR, BIGINT)) AS api_totals,"
             + " CAST(NULL AS BIGINT) AS rows_published, CAST(NULL AS BIGINT) AS rejects"
             + " WHERE false";

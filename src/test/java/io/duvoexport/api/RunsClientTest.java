@@ -302,7 +302,8 @@ class RunsClientTest {
 
             assertThatThrownBy(() -> client().fetch(query(RunFilter.NONE)))
                     .isInstanceOf(ApiException.class)
-                    .hasMessageContaining("invalid_parameter limit forged")
+                    .hasMessageContaining("invalid_parameter limit\\nforged")
+                    .hasMessageNotContaining("\n")
                     .extracting(e -> ((ApiException) e).kind())
                     .isEqualTo(ApiException.Kind.REJECTED);
             assertThat(server.getRequestCount()).isEqualTo(1);

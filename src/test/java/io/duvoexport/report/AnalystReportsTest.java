@@ -32,8 +32,8 @@ class AnalystReportsTest {
     static void runReports() throws Exception {
         RunsDatasetWriter.write(root, RUNS);
         Files.writeString(root.resolve("manifest.json"), """
-                {"exported_at": "2024-02-01T00:00:00Z", "api_totals": {"completed": 20,
-                 "failed": 9}, "rows_published": 27, "rejects": 2}""");
+                {"exported_at": "2024-02-01T00:00:00Z", "mode": "full",
+                 "api_totals": {"completed": 20, "failed": 9}, "rows_published": 27, "rejects": 2}""");
         Files.writeString(root.resolve("rejects.jsonl"), """
                 {"reason":"id is missing","offset":3,"run":{"title":"x"}}
                 {"reason":"created_at is missing","offset":9,"run":{"id":"y"}}
@@ -107,6 +107,35 @@ class AnalystReportsTest {
 
         assertThat(ReportRows.evalRows(eval))
                 .containsExactlyElementsOf(ExpectedReports.evalPassRateByAgent(RUNS));
+    }
+
+    @Nested
+    class AfterAnIncrementalExport {
+
+        @TempDir
+        Path nightly;
+
+        @Test
+        void leavesTheApiGapNullAndSaysWhyInsteadOfSettingTheTeamsTotalAgainstTheWindow()
+                throws Exception {
+            RunsDatasetWriter.write(nightly, RUNS);
+            Files.writeString(nightly.resolve("manifest.json"), """
+                    {"exported_at": "2024-02-01T00:00:00Z", "mode": "incremental",
+                     "window_start": "2024-01-25", "window_end": "2024-02-01",
+                     "api_totals": {"all": 5000}, "rows_published": 27, "rejects": 0}""");
+            ReportRunner incremental = ReportRunner.forOutputRoot(nightly);
+
+            incremental.run(LocalDate.parse("2024-02-01"));
+
+            List<Object> summary =
+                    ReportRows.values(incremental.readPublished("data_quality_summary")).get(0);
+            assertThat(summary).isEqualTo(ExpectedCatalog.dataQualitySummary(RUNS, 0, 5000L,
+                    27L, "incremental", LocalDate.parse("2024-01-25"),
+                    LocalDate.parse("2024-02-01")));
+            assertThat(summary.get(10)).as("api_gap").isNull();
+            assertThat((String) summary.get(11)).as("api_gap_note")
+                    .startsWith("incremental export of 2024-01-25..2024-02-01: not compared");
+        }
     }
 
     @Nested

@@ -1,6 +1,7 @@
 package io.duvoexport.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.duvoexport.export.RunRow;
 import io.duvoexport.export.Storage;
@@ -14,6 +15,7 @@ import io.duvoexport.simulate.SeverityCounts;
 import io.duvoexport.simulate.SimulatedEvaluation;
 import io.duvoexport.simulate.SimulatedRun;
 import io.duvoexport.simulate.SimulatorSettings;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +32,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +54,9 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyticsEndToEndTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T01:30:00Z");
+    /** The screenshot's viewport: as wide as a laptop, tall enough for the whole report. */
+    private static final int SCREEN_WIDTH = 1000;
+    private static final int SCREEN_HEIGHT = 5000;
     static final String HOSTILE_AGENT = id("agent hostile");
     static final String HOSTILE_NAME = "<script>document.title='owned'</script>"
             + " \"Quoted\" & 'x' \u0645\u0631\u062d\u0628\u0627";
@@ -182,6 +189,36 @@ class AnalyticsEndToEndTest {
             }
         }
 
+        @Test
+        void answersEachOfTheReadmesFiveQuestionsWithRows() throws Exception {
+            List<ReadmeQuestions.Question> questions = ReadmeQuestions.read();
+            assertThat(questions).hasSize(5)
+                    .allSatisfy(q -> assertThat(q.question()).endsWith("?"));
+            Properties readOnly = new Properties();
+            readOnly.setProperty("duckdb.read_only", "true");
+            try (Connection db = DriverManager.getConnection(
+                            "jdbc:duckdb:" + out.resolve("analytics.duckdb"), readOnly);
+                    Statement statement = db.createStatement()) {
+                for (ReadmeQuestions.Question question : questions) {
+                    assertThat(question.statements()).as(question.question()).isNotEmpty();
+                    for (String sql : question.statements()) {
+                        assertThat(rows(statement, sql)).as("%s%n%s", question.question(), sql)
+                                .isPositive();
+                    }
+                }
+            }
+        }
+
+        private long rows(Statement statement, String sql) throws Exception {
+            long rows = 0;
+            try (ResultSet result = statement.executeQuery(sql)) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+            return rows;
+        }
+
         private long count(Statement statement, String sql) throws Exception {
             try (ResultSet result = statement.executeQuery(sql)) {
                 result.next();
@@ -192,6 +229,34 @@ class AnalyticsEndToEndTest {
 
     @Nested
     class HtmlReport {
+
+        @BeforeEach
+        void needsChromium() {
+            assumeTrue(HeadlessChromium.available(), HeadlessChromium.MISSING);
+        }
+
+        @Test
+        void paintsEveryChartInItsColoursWhileAPageWithoutChartsFailsTheSameCheck()
+                throws Exception {
+            Path page = out.resolve("reports/index.html");
+            String html = Files.readString(page);
+            Path zeroSized = variant("zero-sized.html", html.replace("</style>",
+                    "svg.chart { width: 0 !important; height: 0 !important; }\n</style>"));
+            Path removed = variant("removed.html",
+                    html.replaceAll("(?s)<svg class=\"chart .*?</svg>\n", ""));
+            assertThat(Files.readString(removed)).doesNotContain("<svg").contains("</section>");
+
+            Map<String, Map<String, Long>> painted = ChartPixels.count(screenshot(page));
+            Map<String, Map<String, Long>> flat = ChartPixels.count(screenshot(zeroSized));
+            Map<String, Map<String, Long>> bare = ChartPixels.count(screenshot(removed));
+
+            assertThat(ChartPixels.unpainted(painted)).as("pixels %s", painted).isEmpty();
+            int colours = ChartPixels.CHART_COLOURS.values().stream().mapToInt(List::size).sum();
+            assertThat(ChartPixels.unpainted(flat)).as("zero-sized charts: %s", flat)
+                    .hasSize(colours);
+            assertThat(ChartPixels.unpainted(bare)).as("charts removed: %s", bare)
+                    .hasSize(colours);
+        }
 
         @Test
         void rendersEveryChartWithOneMarkPerAgentOrDay() throws Exception {
@@ -228,6 +293,14 @@ class AnalyticsEndToEndTest {
                     .contains("Data exported " + DateTimeFormatter.ofPattern(
                             "uuuu-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(
                                     truth.get(0).exportedAt()));
+        }
+
+        private static BufferedImage screenshot(Path page) throws Exception {
+            return HeadlessChromium.screenshot(page, dir, SCREEN_WIDTH, SCREEN_HEIGHT);
+        }
+
+        private static Path variant(String name, String html) throws Exception {
+            return Files.writeString(dir.resolve(name), html);
         }
 
         private long daysWithEndedRunsIn7() {

@@ -8,11 +8,11 @@ import java.util.List;
  * quoted field may hold commas, line breaks and doubled quotes. An empty unquoted field reads as
  * null, an empty quoted one as "".
  */
-final class CsvRecords {
+public final class CsvRecords {
 
     private CsvRecords() {}
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         int i = 0;

@@ -147,9 +147,27 @@ final class ExpectedCatalog {
         return rows;
     }
 
-    /** data_quality_summary's one row. */
+    /** data_quality_summary's one row after a full export, or before any when both are null. */
     static List<Object> dataQualitySummary(List<RunRow> runs, long rejected, Long apiTotal,
             Long rowsPublished) {
+        return dataQualitySummary(runs, rejected, apiTotal, rowsPublished,
+                apiTotal == null ? null : "full", null, null);
+    }
+
+    /**
+     * data_quality_summary's one row after an export of {@code mode} over the window (null
+     * dates for a full export, a null end for a window open up to now), or before any export
+     * when {@code mode} is null. The API's total is set against the rows published only after
+     * a full export.
+     */
+    static List<Object> dataQualitySummary(List<RunRow> runs, long rejected, Long apiTotal,
+            Long rowsPublished, String mode, LocalDate windowStart, LocalDate windowEnd) {
+        boolean full = "full".equals(mode);
+        Long gap = full && apiTotal != null && rowsPublished != null
+                ? apiTotal - rowsPublished : null;
+        String note = mode == null ? "no export yet: no manifest to compare with"
+                : full ? "full export: the API's total against every row published"
+                : windowedGapNote(mode, windowStart, windowEnd);
         long startedEarly = count(runs, r -> before(r.startedAt(), r.createdAt()));
         long completedBeforeStart = count(runs, r -> before(r.completedAt(), r.startedAt()));
         long completedEarly = count(runs, r -> before(r.completedAt(), r.createdAt()));
@@ -160,8 +178,13 @@ final class ExpectedCatalog {
                 || before(r.updatedAt(), r.createdAt()));
         return row(runs.stream().map(RunRow::exportedAt).max(naturalOrder()).orElse(null),
                 (long) runs.size(), startedEarly, completedBeforeStart, completedEarly,
-                updatedEarly, outOfOrder, rejected, apiTotal, rowsPublished,
-                apiTotal == null || rowsPublished == null ? null : apiTotal - rowsPublished);
+                updatedEarly, outOfOrder, rejected, apiTotal, rowsPublished, gap, note);
+    }
+
+    private static String windowedGapNote(String mode, LocalDate start, LocalDate end) {
+        return mode + " export of " + start + ".." + (end == null ? "now" : end)
+                + ": not compared, the API's total counts runs of every day and the export"
+                + " published only those created in its window";
     }
 
     /** The dataset's columns in order, each with its value in a row. */
