@@ -22,9 +22,12 @@ SEEDS ?= 25
 soak: ## kill the exporter at many more random moments (SEEDS per kind, default 25)
 	$(MVN) test -Dtest=KillAndResumeTest -Dkill.seeds=$(SEEDS)
 
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
 chromium: ## install Debian's chromium (headless browser of the HTML report's test) if missing
 	@command -v $(CHROMIUM) >/dev/null || \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
+		($(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 run: build ## export once against the API that DUVO_BASE_URL names (real or simulated)
 	$(JAVA) -jar $(JAR) export $(ARGS)

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,13 @@ public final class PageStager {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ROWS_BUFFER = 64 * 1024;
     private static final int MAX_LOGGED_ID = 100;
+    // rejects may run into thousands before the threshold fails the export: WARN the first ones
+    private static final int REJECTS_WARNED = 50;
+    private static final String FURTHER_REJECTS =
+            " (further rejects of this unit at DEBUG only; all are in the rejects file)";
     private static final Logger log = LoggerFactory.getLogger(PageStager.class);
+
+    private final AtomicInteger rejectsLogged = new AtomicInteger();
 
     private final Storage storage;
     private final Path stagingDir;
@@ -120,8 +127,14 @@ public final class PageStager {
             add(flattener.flatten(run, teamId, listedStatus, exportedAt), byDate);
         } catch (RejectedRunException e) {
             long offset = page.query().offset() + i;
-            log.warn("quarantined run {} at offset {}: {}", describeId(run), offset,
-                    e.getMessage());
+            int logged = rejectsLogged.incrementAndGet();
+            if (logged <= REJECTS_WARNED) {
+                log.warn("quarantined run {} at offset {}: {}{}", describeId(run), offset,
+                        e.getMessage(), logged == REJECTS_WARNED ? FURTHER_REJECTS : "");
+            } else {
+                log.debug("quarantined run {} at offset {}: {}", describeId(run), offset,
+                        e.getMessage());
+            }
             rejects.add(rejectLine(e.getMessage(), offset, run));
         }
     }

@@ -6,6 +6,7 @@ import io.duvoexport.api.RunsClient;
 import io.duvoexport.api.RunsPage;
 import io.duvoexport.api.RunsQuery;
 import io.duvoexport.api.SortOrder;
+import io.duvoexport.config.ConfigurationException;
 import io.duvoexport.config.ExportProperties.StatusStrategy;
 import io.duvoexport.export.BatchProgress;
 import io.duvoexport.export.ExportPlan;
@@ -84,9 +85,17 @@ final class ExportPlanner {
         List<FetchUnit> units = new ArrayList<>();
 
         boolean fromPayload;
-        if (filter.status() != null || strategy == StatusStrategy.PAYLOAD) {
+        if (filter.status() != null) {
             fromPayload = true;
             planListing(filter.status(), stager, totals, units);
+        } else if (strategy == StatusStrategy.PAYLOAD) {
+            fromPayload = true;
+            RunsPage first = client.fetch(firstPage(null));
+            if (!first.runs().isEmpty() && !carriesStatus(first)) {
+                throw new ConfigurationException("duvo.status-strategy is payload, but the API's "
+                        + "rows carry no status: set it to auto or per-status");
+            }
+            acceptFirstPage(null, first, stager, totals, units);
         } else if (strategy == StatusStrategy.PER_STATUS) {
             fromPayload = false;
             planEveryStatus(stager, totals, units);

@@ -68,6 +68,15 @@ class RunParquetRoundTripTest {
             assertThat(rs.getLong(1)).isEqualTo(2);
             assertThat(rs.getLong(2)).isEqualTo(1);
             assertThat(rs.getLong(3)).isEqualTo(7);
+
+            // the file of nulls alone declares the same columns, in order, with the same types
+            String nulls = dir.resolve("runs/created_date=2026-11-29/part-0.parquet").toString();
+            String full = dir.resolve("runs/created_date=2026-11-30/part-0.parquet").toString();
+            assertThat(describe(st, nulls)).containsExactlyEntriesOf(describe(st, full));
+            rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + glob()
+                    + "', hive_partitioning = true, union_by_name = false)");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(2);
         }
     }
 

@@ -45,7 +45,66 @@ class ExportJobEndToEndTest {
             assertThat(sim.requestCounts().total()).isEqualTo(pages(sim.runs().size()));
             assertThat(out.toString()).contains("exported 2,345 runs");
             assertReportsMatch(sim.runs());
+            assertManifestDescribes(sim.runs(), "payload");
         }
+    }
+
+    @Test
+    void pagesOncePerStatusWhenToldToEvenThoughRowsCarryIt() throws Exception {
+        try (RunsSimulator sim = simulator(true)) {
+            int exit = export(sim, "--duvo.status-strategy=per-status");
+
+            assertThat(exit).as(err.toString()).isZero();
+            assertDatasetMatches(sim.runs());
+            // pages of 100 overlapping by one run; an empty listing costs its one request
+            long perStatusPages = 0;
+            for (io.duvoexport.api.RunStatus status : io.duvoexport.api.RunStatus.values()) {
+                long n = sim.runs().stream()
+                        .filter(r -> r.status().wireName().equals(status.wireName())).count();
+                perStatusPages += n <= 100 ? 1 : (n - 100 + 98) / 99 + 1;
+            }
+            long statuses = io.duvoexport.api.RunStatus.values().length;
+            assertThat(sim.requestCounts().total()).isBetween(perStatusPages, perStatusPages + statuses);
+            assertManifestDescribes(sim.runs(), "per-status");
+        }
+    }
+
+    @Test
+    void refusesPayloadStatusWhenRowsCarryNoneWithExitTwo() throws Exception {
+        try (RunsSimulator sim = simulator(false)) {
+            int exit = export(sim, "--duvo.status-strategy=payload");
+
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).contains("duvo.status-strategy")
+                    .contains("rows carry no status");
+            assertThat(dir.resolve("out/runs")).doesNotExist();
+        }
+    }
+
+    private void assertManifestDescribes(List<SimulatedRun> truth, String statusSource)
+            throws Exception {
+        tools.jackson.databind.JsonNode manifest = tools.jackson.databind.json.JsonMapper
+                .builder().build().readTree(dir.resolve("out/manifest.json").toFile());
+        assertThat(manifest.get("schema_version").asInt()).isPositive();
+        assertThat(manifest.get("job_execution_id").asLong()).isPositive();
+        assertThat(manifest.get("mode").asString()).isEqualTo("full");
+        assertThat(manifest.get("status_source").asString()).isEqualTo(statusSource);
+        assertThat(manifest.get("rows_published").asLong()).isEqualTo(truth.size());
+        long apiTotal = 0;
+        for (tools.jackson.databind.JsonNode total : manifest.get("api_totals")) {
+            apiTotal += total.asLong();
+        }
+        assertThat(apiTotal).isEqualTo(truth.size());
+        Map<String, Long> perDate = new java.util.TreeMap<>();
+        truth.forEach(r -> perDate.merge(r.createdAt().toString().substring(0, 10), 1L, Long::sum));
+        Map<String, Long> partitions = new java.util.TreeMap<>();
+        manifest.get("partitions").properties()
+                .forEach(e -> partitions.put(e.getKey(), e.getValue().asLong()));
+        assertThat(partitions).isEqualTo(perDate);
+        Instant started = Instant.parse(manifest.get("started_at").asString());
+        Instant finished = Instant.parse(manifest.get("finished_at").asString());
+        assertThat(started).isBeforeOrEqualTo(finished);
+        assertThat(manifest.get("reconciliation").get("unexplained_gap").asLong()).isZero();
     }
 
     @Test

@@ -90,6 +90,7 @@ class FaultMatrixTest {
                 Arguments.of(Fault.RATE_LIMITED_ZERO, twice),
                 Arguments.of(Fault.CONNECTION_RESET, twice),
                 Arguments.of(Fault.SLOW_RESPONSE, Trigger.request(3)),
+                Arguments.of(Fault.STALLED_BODY, Trigger.request(3)),
                 Arguments.of(Fault.HTML_PAGE, twice),
                 Arguments.of(Fault.TRUNCATED_LENGTH, twice),
                 Arguments.of(Fault.TRUNCATED_JSON, twice),
@@ -187,6 +188,9 @@ class FaultMatrixTest {
                 Arguments.of(Fault.HTML_PAGE, 4, "not complete JSON"),
                 Arguments.of(Fault.TRUNCATED_JSON, 4, "stayed unavailable"),
                 Arguments.of(Fault.SLOW_RESPONSE, 4, "timeout"),
+                Arguments.of(Fault.STALLED_BODY, 4, "timeout"),
+                Arguments.of(Fault.CONNECTION_RESET, 4, "stayed unavailable"),
+                Arguments.of(Fault.RATE_LIMITED, 4, "stayed unavailable"),
                 Arguments.of(null, 4, "connection refused"));
     }
 
