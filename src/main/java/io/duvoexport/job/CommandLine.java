@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import io.duvoexport.simulate.SimulatorCommand;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -79,6 +80,10 @@ public final class CommandLine {
             return e.outcome().code().code();
         } catch (Throwable t) {
             FailureClassifier.Outcome outcome = FailureClassifier.classify(t);
+            if (outcome.code() == ExitCode.UNEXPECTED) {
+                // the one line below points here for the details
+                LoggerFactory.getLogger(CommandLine.class).error("unexpected failure", t);
+            }
             err.println("error: " + outcome.message());
             return outcome.code().code();
         }
