@@ -54,7 +54,11 @@ class ExitCodesTest {
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("export", "--duvo.export-dir=" + dir.resolve("out")));
+        return runInto(dir.resolve("out").toString(), args);
+    }
+
+    private int runInto(String exportDir, String... args) {
+        List<String> all = new ArrayList<>(List.of("export", "--duvo.export-dir=" + exportDir));
         all.addAll(List.of(args));
         return CommandLine.run(all.toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -145,6 +149,29 @@ class ExitCodesTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(lastErrorLine()).isEqualTo("error: " + message);
+        assertThat(sim.requestCounts().total()).isZero();
+    }
+
+    @Test
+    void twoWhenARemoteOutputRootHasNoDatasource() throws Exception {
+        int exit = runInto("hdfs://namenode.invalid:8020/duvo", "--duvo.base-url=" + sim.baseUrl(),
+                "--duvo.team-id=" + sim.teamId(), keyFile(sim.apiKey()));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(lastErrorLine()).startsWith("error: DUVO_EXPORT_DIR")
+                .contains("set spring.datasource.url");
+        assertThat(sim.requestCounts().total()).isZero();
+    }
+
+    @Test
+    void twoWhenNoFileSystemServesTheOutputRootsScheme() throws Exception {
+        int exit = runInto("s3a://duvo-bucket/export", "--duvo.base-url=" + sim.baseUrl(),
+                "--duvo.team-id=" + sim.teamId(), keyFile(sim.apiKey()),
+                "--spring.datasource.url=jdbc:h2:mem:remote-root");
+
+        assertThat(exit).as(err.toString()).isEqualTo(2);
+        assertThat(lastErrorLine()).startsWith("error: DUVO_EXPORT_DIR")
+                .contains("scheme 's3a'").contains("org.apache.hadoop:hadoop-aws");
         assertThat(sim.requestCounts().total()).isZero();
     }
 
