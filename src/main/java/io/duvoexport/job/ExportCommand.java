@@ -137,8 +137,9 @@ public class ExportCommand {
             return withRerun(identity, force ? rerun + 1 : rerun);
         }
         if (!resumable(instance, last)) {
-            log.warn("job instance {} ended {} and cannot be resumed (its staging area is gone): "
-                    + "exporting again from the start", instance.getInstanceId(), last.getStatus());
+            log.warn("job instance {} ended {} and cannot be resumed (abandoned, or its staging "
+                    + "area under {} is gone): exporting again from the start",
+                    instance.getInstanceId(), last.getStatus(), storage.workDir());
             return withRerun(identity, rerun + 1);
         }
         log.info("resuming job instance {}, whose last execution {} ended {}",
