@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Backfill: rebuild the whole dataset, or refresh a range of creation dates, outside the nightly
-# schedule. Same settings, lock, log and exit codes as jobs/nightly.sh.
+# schedule. Same settings, lock, log and exit codes as jobs/nightly.sh. A backfill that failed or
+# was killed resumes when the same command is run again; one that completed is redone.
 #
 #   jobs/backfill.sh full                      rebuild everything from every run
 #   jobs/backfill.sh 2026-01-01 2026-03-31     refresh runs created in that range (UTC dates)

@@ -1,5 +1,6 @@
 package io.duvoexport.config;
 
+import io.duvoexport.api.RunsQuery;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * property, so it can come from {@code application.properties}, a {@code --duvo.x=y} argument or
  * the environment ({@code DUVO_TEAM_ID} binds to {@code duvo.team-id}).
  *
- * <p>The API key is deliberately not here: see {@link ApiKeyResolver}.
+ * <p>The API key is deliberately not here: see {@link ApiKeyResolver}. Every numeric setting is
+ * checked as it is bound, at start-up: a value out of range throws a
+ * {@link ConfigurationException} naming the setting, its range and the value.
  *
  * @param baseUrl the API's base URL (DUVO_BASE_URL)
  * @param teamId the team whose runs are exported (DUVO_TEAM_ID)
@@ -38,6 +41,10 @@ public record ExportProperties(
         @DefaultValue Fetch fetch,
         @DefaultValue Http http,
         @DefaultValue Report report) {
+
+    public ExportProperties {
+        SettingChecks.between("duvo.max-reject-ratio", maxRejectRatio, 0, 1);
+    }
 
     /** Where a run's status comes from. */
     public enum StatusStrategy {
@@ -81,30 +88,47 @@ public record ExportProperties(
      *     in a non-terminal status, but never beyond this many days
      */
     public record Incremental(
-            @DefaultValue("7") int lookbackDays, @DefaultValue("45") int maxLookbackDays) {}
+            @DefaultValue("7") int lookbackDays, @DefaultValue("45") int maxLookbackDays) {
+
+        public Incremental {
+            SettingChecks.atLeast("duvo.incremental.lookback-days", lookbackDays, 0);
+            SettingChecks.atLeast("duvo.incremental.max-lookback-days", maxLookbackDays, 0);
+        }
+    }
 
     /**
      * @param pageSize runs per request, 1 to 100
-     * @param concurrency pages requested at the same time
-     * @param pagesPerUnit pages in one restartable unit of work
-     * @param pagesPerCommit pages staged per committed chunk: the restart granularity
+     * @param concurrency pages requested at the same time, at least 1
+     * @param pagesPerUnit pages in one restartable unit of work, at least 1
+     * @param pagesPerCommit pages staged per committed chunk: the restart granularity, at least 1
      * @param boundaryOverlap runs each page shares with the previous one, so that a boundary
-     *     moved by runs deleted while paging is detected and read again; 0 turns it off
+     *     moved by runs deleted while paging is detected and read again; 0 turns it off; less
+     *     than {@code pageSize}
      */
     public record Fetch(
             @DefaultValue("100") int pageSize,
             @DefaultValue("4") int concurrency,
             @DefaultValue("50") int pagesPerUnit,
             @DefaultValue("10") int pagesPerCommit,
-            @DefaultValue("1") int boundaryOverlap) {}
+            @DefaultValue("1") int boundaryOverlap) {
+
+        public Fetch {
+            SettingChecks.between("duvo.fetch.page-size", pageSize, 1, RunsQuery.MAX_LIMIT);
+            SettingChecks.atLeast("duvo.fetch.concurrency", concurrency, 1);
+            SettingChecks.atLeast("duvo.fetch.pages-per-unit", pagesPerUnit, 1);
+            SettingChecks.atLeast("duvo.fetch.pages-per-commit", pagesPerCommit, 1);
+            SettingChecks.between("duvo.fetch.boundary-overlap", boundaryOverlap, 0,
+                    pageSize - 1, " (duvo.fetch.page-size - 1)");
+        }
+    }
 
     /**
      * @param connectTimeout time to establish a connection
      * @param readTimeout the longest silence while a response arrives: before its headers, or
      *     between parts of its body; a response silent longer is aborted and retried
-     * @param maxAttempts attempts per request, the first included
+     * @param maxAttempts attempts per request, the first included, at least 1
      * @param initialBackoff first wait between attempts, doubled each time
-     * @param maxBackoff longest wait between attempts
+     * @param maxBackoff longest wait between attempts, at least {@code initialBackoff}
      * @param retryAfterFloor shortest wait after a 429, whatever retry-after says
      * @param requestDeadline the most time one request may take, retries included
      * @param maxRequestsPerMinute a ceiling of our own on the request rate, besides the API's
@@ -118,11 +142,29 @@ public record ExportProperties(
             @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("500ms") Duration retryAfterFloor,
             @DefaultValue("10m") Duration requestDeadline,
-            @DefaultValue("0") int maxRequestsPerMinute) {}
+            @DefaultValue("0") int maxRequestsPerMinute) {
+
+        public Http {
+            SettingChecks.positive("duvo.http.connect-timeout", connectTimeout);
+            SettingChecks.positive("duvo.http.read-timeout", readTimeout);
+            SettingChecks.atLeast("duvo.http.max-attempts", maxAttempts, 1);
+            SettingChecks.atLeast("duvo.http.initial-backoff", initialBackoff, Duration.ZERO);
+            SettingChecks.atLeast("duvo.http.max-backoff", maxBackoff, initialBackoff,
+                    " (duvo.http.initial-backoff)");
+            SettingChecks.atLeast("duvo.http.retry-after-floor", retryAfterFloor, Duration.ZERO);
+            SettingChecks.positive("duvo.http.request-deadline", requestDeadline);
+            SettingChecks.atLeast("duvo.http.max-requests-per-minute", maxRequestsPerMinute, 0);
+        }
+    }
 
     /**
      * @param sqlDir a directory of report SQL overriding the reports shipped in the jar
      * @param historyDays days of dated report copies kept
      */
-    public record Report(String sqlDir, @DefaultValue("30") int historyDays) {}
+    public record Report(String sqlDir, @DefaultValue("30") int historyDays) {
+
+        public Report {
+            SettingChecks.atLeast("duvo.report.history-days", historyDays, 0);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.duvoexport.export;
 
+import io.duvoexport.config.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,11 +38,14 @@ public final class Storage {
         this.root = root;
     }
 
-    /** Opens the output root, given as a local path or a URI with a scheme. */
+    /**
+     * Opens the output root, given as a local path or a URI with a scheme.
+     *
+     * @throws ConfigurationException when no file system on the classpath serves its scheme
+     */
     public static Storage open(String exportDir) {
-        Configuration conf = new Configuration();
-        conf.set("fs.file.impl", NioLocalFileSystem.class.getName());
-        conf.setBoolean("fs.file.impl.disable.cache", true);
+        Configuration conf = configuration();
+        requireSupportedScheme(exportDir, conf);
         URI uri = URI.create(exportDir.contains("://") ? exportDir : "file:///");
         Path root = exportDir.contains("://")
                 ? new Path(uri)
@@ -52,6 +56,41 @@ public final class Storage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open output root " + exportDir, e);
         }
+    }
+
+    /**
+     * Checks that a file system on the classpath serves the output root's scheme, without
+     * connecting to it.
+     *
+     * @throws ConfigurationException naming DUVO_EXPORT_DIR, the scheme and what to add
+     */
+    public static void requireSupportedScheme(String exportDir) {
+        requireSupportedScheme(exportDir, configuration());
+    }
+
+    private static void requireSupportedScheme(String exportDir, Configuration conf) {
+        if (!exportDir.contains("://")) {
+            return;
+        }
+        String scheme = exportDir.substring(0, exportDir.indexOf("://"));
+        try {
+            FileSystem.getFileSystemClass(scheme, conf);
+        } catch (IOException | RuntimeException e) {
+            // IOException: no file system declares the scheme; RuntimeException: one is
+            // declared (s3a in Hadoop's defaults) but its class is not on the classpath
+            throw new ConfigurationException("DUVO_EXPORT_DIR (duvo.export-dir) is a " + scheme
+                    + ":// root, and no Hadoop file system for the scheme '" + scheme
+                    + "' is on the classpath: use a local path or hdfs://, or add the file "
+                    + "system's jars (an s3a:// root needs org.apache.hadoop:hadoop-aws and its "
+                    + "AWS SDK bundle, see README)");
+        }
+    }
+
+    private static Configuration configuration() {
+        Configuration conf = new Configuration();
+        conf.set("fs.file.impl", NioLocalFileSystem.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        return conf;
     }
 
     public Configuration conf() {

@@ -6,6 +6,9 @@ import io.duvoexport.publish.Manifest;
 import io.duvoexport.publish.ManifestWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +30,11 @@ import org.springframework.stereotype.Component;
  * Runs one export: builds the job parameters (never a secret), starts or restarts the job, and
  * turns its outcome into an exit code and a line for the operator.
  *
- * <p>The job instance is keyed by business date, mode and team: re-running the same command after
- * a failure resumes that instance; re-running after success does nothing unless forced.
+ * <p>An export's identity is its night, mode, team, range and output root. Its job instances are
+ * numbered by {@value #RERUN}: 0 for the first, one more for each {@code --force} after a
+ * completed one. Re-running the same command, forced or not, resumes the newest instance when it
+ * did not complete; after it completed, an unforced command does nothing and a forced one starts
+ * the next instance.
  */
 @Component
 public class ExportCommand {
@@ -38,7 +44,8 @@ public class ExportCommand {
     static final String TEAM = "team";
     static final String FROM = "from";
     static final String TO = "to";
-    static final String FORCED_AT = "forced-at";
+    static final String OUTPUT = "output";
+    static final String RERUN = "rerun";
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
 
@@ -75,12 +82,11 @@ public class ExportCommand {
         if (properties.teamId() == null || properties.teamId().isBlank()) {
             throw new io.duvoexport.config.ConfigurationException("DUVO_TEAM_ID is not set");
         }
-        JobParameters parameters = parameters(request);
-        recoverDeadExecutions();
-        removeInstanceWithoutExecution(parameters);
+        JobParameters identity = identity(request);
+        recoverDeadExecutions(identity.getString(OUTPUT));
         JobExecution execution;
         try {
-            execution = jobOperator.start(exportJob, parameters);
+            execution = jobOperator.start(exportJob, instanceToRun(identity, request.force()));
         } catch (JobInstanceAlreadyCompleteException e) {
             out.printf("the %s export of team %s for %s already completed: nothing to do "
                     + "(add --force to export again)%n", request.mode().wireName(),
@@ -97,11 +103,16 @@ public class ExportCommand {
     }
 
     /**
-     * Marks as failed the executions a killed process left STARTED. This process holds the
-     * output's lock, so no live process can own them; once failed they restart normally.
+     * Marks as failed the executions of this output that a killed process left STARTED. This
+     * process holds the output's lock, so no live process can own them; once failed they restart
+     * normally. Executions of other outputs sharing the repository are left alone: they may be
+     * running.
      */
-    private void recoverDeadExecutions() {
+    private void recoverDeadExecutions(String output) {
         for (JobExecution running : jobRepository.findRunningJobExecutions(exportJob.getName())) {
+            if (!output.equals(running.getJobParameters().getString(OUTPUT))) {
+                continue;
+            }
             log.warn("recovering execution {} of {} left {} by a process that is gone",
                     running.getId(), running.getJobParameters().getLocalDate(DATE),
                     running.getStatus());
@@ -110,30 +121,98 @@ public class ExportCommand {
     }
 
     /**
-     * A process killed between creating a job instance and its first execution leaves an
-     * instance that Spring Batch can neither start nor restart; it holds no work, so it goes.
+     * The parameters of the instance to start or restart: the newest instance of this identity
+     * unless it completed and the export is forced, or it cannot be resumed; then the next one.
+     * An unforced command given a completed instance gets it, and the start reports it done.
      */
-    private void removeInstanceWithoutExecution(JobParameters parameters) {
-        JobInstance instance = jobRepository.getJobInstance(exportJob.getName(), parameters);
-        if (instance != null && jobRepository.getLastJobExecution(instance) == null) {
-            log.warn("removing job instance {}: a process that is gone created it and ran nothing",
-                    instance.getInstanceId());
-            jobRepository.deleteJobInstance(instance);
+    private JobParameters instanceToRun(JobParameters identity, boolean force) {
+        int rerun = newestRerun(identity);
+        if (rerun < 0) {
+            return withRerun(identity, 0);
+        }
+        JobInstance instance = jobRepository.getJobInstance(exportJob.getName(),
+                withRerun(identity, rerun));
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        if (last.getStatus() == BatchStatus.COMPLETED) {
+            return withRerun(identity, force ? rerun + 1 : rerun);
+        }
+        if (!resumable(instance, last)) {
+            log.warn("job instance {} ended {} and cannot be resumed (abandoned, or its staging "
+                    + "area under {} is gone): exporting again from the start",
+                    instance.getInstanceId(), last.getStatus(), storage.workDir());
+            return withRerun(identity, rerun + 1);
+        }
+        log.info("resuming job instance {}, whose last execution {} ended {}",
+                instance.getInstanceId(), last.getId(), last.getStatus());
+        return withRerun(identity, rerun);
+    }
+
+    /**
+     * The number of the newest instance of this identity, -1 when there is none. An instance
+     * that a process killed before its first execution left empty holds no work: it goes.
+     */
+    private int newestRerun(JobParameters identity) {
+        int rerun = -1;
+        JobInstance instance;
+        while ((instance = jobRepository.getJobInstance(exportJob.getName(),
+                withRerun(identity, rerun + 1))) != null) {
+            if (jobRepository.getLastJobExecution(instance) == null) {
+                log.warn("removing job instance {}: a process that is gone created it and ran "
+                        + "nothing", instance.getInstanceId());
+                jobRepository.deleteJobInstance(instance);
+                break;
+            }
+            rerun++;
+        }
+        return rerun;
+    }
+
+    /** Whether a restart can pick up the instance's work: its plan, once made, is still staged. */
+    private boolean resumable(JobInstance instance, JobExecution last) {
+        if (last.getStatus() == BatchStatus.ABANDONED || last.getStatus() == BatchStatus.UNKNOWN) {
+            return false;
+        }
+        StepExecution plan = jobRepository.getLastStepExecution(instance, "plan");
+        if (plan == null || plan.getStatus() != BatchStatus.COMPLETED) {
+            return true; // the plan step runs again and stages afresh
+        }
+        try {
+            return storage.fs().exists(PlanTasklet.stagingDir(storage, instance.getInstanceId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for the staging area under "
+                    + storage.workDir(), e);
         }
     }
 
-    private JobParameters parameters(Request request) {
+    private JobParameters identity(Request request) {
         JobParametersBuilder builder = new JobParametersBuilder()
                 .addLocalDate(DATE, request.date())
                 .addString(MODE, request.mode().wireName())
-                .addString(TEAM, properties.teamId());
+                .addString(TEAM, properties.teamId())
+                .addString(OUTPUT, outputIdentity(storage));
         if (request.mode() == ExportMode.RANGE) {
             builder.addLocalDate(FROM, request.from()).addLocalDate(TO, request.to());
         }
-        if (request.force()) {
-            builder.addLong(FORCED_AT, System.currentTimeMillis());
-        }
         return builder.toJobParameters();
+    }
+
+    private static JobParameters withRerun(JobParameters identity, int rerun) {
+        return new JobParametersBuilder(identity).addLong(RERUN, (long) rerun).toJobParameters();
+    }
+
+    /**
+     * The output root as recorded in the job repository: its qualified URI without any user
+     * information, so that {@code ./out} and its absolute path are one output and no credential
+     * embedded in a URI reaches the repository.
+     */
+    static String outputIdentity(Storage storage) {
+        URI root = storage.root().toUri();
+        try {
+            return new URI(root.getScheme(), null, root.getHost(), root.getPort(), root.getPath(),
+                    null, null).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("output root " + root + " is not a URI", e);
+        }
     }
 
     private static List<Throwable> failures(JobExecution execution) {

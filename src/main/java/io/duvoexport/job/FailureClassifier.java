@@ -4,15 +4,24 @@ import io.duvoexport.api.ApiException;
 import io.duvoexport.config.ConfigurationException;
 import io.duvoexport.publish.OutputLock;
 import io.duvoexport.report.ReportException;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 
 /** Maps what went wrong to an exit code and the one line that tells the operator what to do. */
 public final class FailureClassifier {
 
     /** An exit code and its one-line cause. */
     public record Outcome(ExitCode code, String message) {}
+
+    /** Settings whose value is never repeated in a message. */
+    private static final Pattern SECRET = Pattern.compile("(?i)password|secret|key|token");
 
     private FailureClassifier() {}
 
@@ -54,8 +63,7 @@ public final class FailureClassifier {
                 return new Outcome(ExitCode.CONFIGURATION, oneLine(t.getMessage()));
             }
             if (t instanceof BindException bind) {
-                return new Outcome(ExitCode.CONFIGURATION, "invalid setting "
-                        + bind.getName() + ": " + oneLine(rootMessage(bind)));
+                return new Outcome(ExitCode.CONFIGURATION, oneLine(bindFailure(bind)));
             }
             if (t instanceof OutputLock.LockedException) {
                 return new Outcome(ExitCode.LOCKED, oneLine(t.getMessage()));
@@ -70,6 +78,48 @@ public final class FailureClassifier {
             }
         }
         return null;
+    }
+
+    /**
+     * A setting that could not be bound: the range check's own message when a check refused it,
+     * else the setting, what it takes and the value given.
+     */
+    private static String bindFailure(BindException bind) {
+        for (Throwable t = bind; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationException config) {
+                return config.getMessage();
+            }
+        }
+        ConfigurationProperty property = bind.getProperty();
+        if (property == null) {
+            return "invalid setting " + bind.getName() + ": " + rootMessage(bind);
+        }
+        String name = property.getName().toString();
+        String given = SECRET.matcher(name).find() ? "" : ", was '" + property.getValue() + "'";
+        return name + " must be " + expected(bind.getTarget().getType().resolve(Object.class))
+                + given;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == int.class || type == long.class || type == Integer.class
+                || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == Duration.class) {
+            return "a duration such as 10s or 500ms";
+        }
+        return "a valid " + type.getSimpleName();
     }
 
     private static String rootMessage(Throwable t) {

@@ -66,7 +66,7 @@ final class PublishTasklet implements Tasklet {
         Path staging = new Path(plan.stagingDir());
         if (!storage.fs().exists(staging)) {
             throw new IllegalStateException("staging area " + staging + " is missing: "
-                    + "re-run with --force to export again");
+                    + "re-running the same command exports again from the start");
         }
 
         PartitionPublisher publisher = new PartitionPublisher(storage);

@@ -66,8 +66,9 @@ public final class PartitionPublisher {
     public PartitionPublisher(Storage storage, RunParquetWriter.Settings settings,
             int concurrency) {
         if (concurrency < 1) {
-            throw new IllegalArgumentException(
-                    "duvo.publish.concurrency must be at least 1, was " + concurrency);
+            // not a setting: the job merges DEFAULT_CONCURRENCY partitions at a time
+            throw new IllegalArgumentException("concurrency (partitions merged at the same "
+                    + "time) must be at least 1, was " + concurrency);
         }
         this.storage = storage;
         this.settings = settings;

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * {@code simulate}: serves a simulated runs endpoint until the process is killed.
  *
- * <p>Prints the three environment lines a client needs on standard output, in a form a shell
- * accepts as pasted, and one summary line on standard error.
+ * <p>Prints the three environment lines a client needs on standard output, as {@code export}
+ * commands a shell accepts as pasted (so that programs it starts, such as {@code make run}, see
+ * them), and one summary line on standard error.
  */
 public final class SimulatorCommand {
 
@@ -130,9 +131,9 @@ public final class SimulatorCommand {
         }
         Thread closer = new Thread(simulator::close, "runs-simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
-        out.println("DUVO_BASE_URL=" + shellWord(simulator.baseUrl()));
-        out.println("DUVO_TEAM_ID=" + shellWord(simulator.teamId()));
-        out.println("DUVO_API_KEY=" + shellWord(simulator.apiKey()));
+        out.println("export DUVO_BASE_URL=" + shellWord(simulator.baseUrl()));
+        out.println("export DUVO_TEAM_ID=" + shellWord(simulator.teamId()));
+        out.println("export DUVO_API_KEY=" + shellWord(simulator.apiKey()));
         out.flush();
         err.println(summary(settings) + "; stop with Ctrl-C");
         try {

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every exit code of the README's table, each produced for real, each with one line on stderr
@@ -52,7 +54,11 @@ class ExitCodesTest {
     }
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("export", "--duvo.export-dir=" + dir.resolve("out")));
+        return runInto(dir.resolve("out").toString(), args);
+    }
+
+    private int runInto(String exportDir, String... args) {
+        List<String> all = new ArrayList<>(List.of("export", "--duvo.export-dir=" + exportDir));
         all.addAll(List.of(args));
         return CommandLine.run(all.toArray(String[]::new),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -119,6 +125,54 @@ class ExitCodesTest {
         assertThat(run("--duvo.base-url=" + sim.baseUrl(), "--duvo.team-id=" + sim.teamId(),
                 keyFile(sim.apiKey()), "--duvo.filter.agent-id=not-a-uuid")).isEqualTo(2);
         assertThat(lastErrorLine()).contains("agent-id must be a UUID");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            duvo.fetch.page-size=250          | duvo.fetch.page-size must be between 1 and 100, was 250
+            duvo.fetch.page-size=lots         | duvo.fetch.page-size must be a whole number, was 'lots'
+            duvo.fetch.boundary-overlap=100   | duvo.fetch.boundary-overlap must be between 0 and 99 (duvo.fetch.page-size - 1), was 100
+            duvo.fetch.pages-per-unit=0       | duvo.fetch.pages-per-unit must be at least 1, was 0
+            duvo.fetch.pages-per-commit=-1    | duvo.fetch.pages-per-commit must be at least 1, was -1
+            duvo.fetch.concurrency=0          | duvo.fetch.concurrency must be at least 1, was 0
+            duvo.http.max-attempts=0          | duvo.http.max-attempts must be at least 1, was 0
+            duvo.http.read-timeout=0s         | duvo.http.read-timeout must be longer than 0, was 0s
+            duvo.http.max-backoff=100ms       | duvo.http.max-backoff must be at least 500ms (duvo.http.initial-backoff), was 100ms
+            duvo.max-reject-ratio=1.5         | duvo.max-reject-ratio must be between 0 and 1, was 1.5
+            duvo.incremental.lookback-days=-1 | duvo.incremental.lookback-days must be at least 0, was -1
+            duvo.status-strategy=sometimes    | duvo.status-strategy must be one of payload, per-status, auto, was 'sometimes'
+            """)
+    void twoWhenASettingIsOutOfRangeBeforeAnyRequest(String setting, String message)
+            throws Exception {
+        int exit = run("--duvo.base-url=" + sim.baseUrl(), "--duvo.team-id=" + sim.teamId(),
+                keyFile(sim.apiKey()), "--" + setting);
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(lastErrorLine()).isEqualTo("error: " + message);
+        assertThat(sim.requestCounts().total()).isZero();
+    }
+
+    @Test
+    void twoWhenARemoteOutputRootHasNoDatasource() throws Exception {
+        int exit = runInto("hdfs://namenode.invalid:8020/duvo", "--duvo.base-url=" + sim.baseUrl(),
+                "--duvo.team-id=" + sim.teamId(), keyFile(sim.apiKey()));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(lastErrorLine()).startsWith("error: DUVO_EXPORT_DIR")
+                .contains("set spring.datasource.url");
+        assertThat(sim.requestCounts().total()).isZero();
+    }
+
+    @Test
+    void twoWhenNoFileSystemServesTheOutputRootsScheme() throws Exception {
+        int exit = runInto("s3a://duvo-bucket/export", "--duvo.base-url=" + sim.baseUrl(),
+                "--duvo.team-id=" + sim.teamId(), keyFile(sim.apiKey()),
+                "--spring.datasource.url=jdbc:h2:mem:remote-root");
+
+        assertThat(exit).as(err.toString()).isEqualTo(2);
+        assertThat(lastErrorLine()).startsWith("error: DUVO_EXPORT_DIR")
+                .contains("scheme 's3a'").contains("org.apache.hadoop:hadoop-aws");
+        assertThat(sim.requestCounts().total()).isZero();
     }
 
     @Test

@@ -2,10 +2,13 @@ package io.duvoexport.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duvoexport.simulate.Fault;
+import io.duvoexport.simulate.FaultPlan;
 import io.duvoexport.simulate.RateLimit;
 import io.duvoexport.simulate.RunsSimulator;
 import io.duvoexport.simulate.SimulatedRun;
 import io.duvoexport.simulate.SimulatorSettings;
+import io.duvoexport.simulate.Trigger;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportJobEndToEndTest {
 
     private static final Instant NOW = Instant.parse("2026-12-03T01:30:00Z");
+    private static final int PAGES_PER_COMMIT = 2;
+    /** Every page, one unit after the other, no retries: a fault ends it at a known page. */
+    private static final String[] FULL_ONE_UNIT_AT_A_TIME = {
+        "--mode=full", "--duvo.fetch.concurrency=1", "--duvo.http.max-attempts=1"};
 
     @TempDir
     Path dir;
@@ -135,6 +142,103 @@ class ExportJobEndToEndTest {
         }
     }
 
+    @Test
+    void forcedExportThatFailedMidwayResumesWhenRerun() throws Exception {
+        try (RunsSimulator sim = simulator(true)) {
+            // given a night that completed, forced again while the API goes down after 10 pages
+            assertThat(export(sim, FULL_ONE_UNIT_AT_A_TIME)).as(err.toString()).isZero();
+            sim.resetRequestLog();
+            sim.faults(FaultPlan.of(Fault.SERVICE_UNAVAILABLE, Trigger.after(10)));
+            assertThat(export(sim, withForce(FULL_ONE_UNIT_AT_A_TIME))).isEqualTo(4);
+            assertThat(sim.requestCounts().count(200)).isEqualTo(10);
+
+            // when the same forced command runs again with the API back
+            sim.faults(FaultPlan.none());
+            sim.resetRequestLog();
+            int exit = export(sim, withForce(FULL_ONE_UNIT_AT_A_TIME));
+
+            // then it resumes: only the pages not yet committed are fetched, at most one chunk
+            // and the page read ahead of it again
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(out.toString()).doesNotContain("already completed");
+            assertThat(sim.requestCounts().total())
+                    .isLessThanOrEqualTo(pages(sim.runs().size()) - 10 + PAGES_PER_COMMIT + 2);
+            assertDatasetMatches(sim.runs());
+
+            // and once it completed, --force exports the whole night again
+            sim.resetRequestLog();
+            assertThat(export(sim, withForce(FULL_ONE_UNIT_AT_A_TIME))).isZero();
+            assertThat(sim.requestCounts().total()).isEqualTo(pages(sim.runs().size()));
+        }
+    }
+
+    @Test
+    void outputsSharingOneRepositoryAreExportedAndRecoveredApart() throws Exception {
+        Path repository = dir.resolve("shared/repository");
+        String datasource = "--spring.datasource.url=jdbc:h2:file:" + repository
+                + ";DB_CLOSE_ON_EXIT=FALSE";
+        Path outA = dir.resolve("out");
+        Path outB = dir.resolve("out-b");
+        try (RunsSimulator sim = simulator(true)) {
+            // given output A exported for the night, in a repository that output B shares
+            assertThat(export(sim, outA, datasource)).as(err.toString()).isZero();
+
+            // when output B is exported for the same night, then it is not taken as done
+            sim.resetRequestLog();
+            assertThat(export(sim, outB, datasource)).as(err.toString()).isZero();
+            assertThat(out.toString()).doesNotContain("already completed");
+            assertThat(sim.requestCounts().total()).isEqualTo(pages(sim.runs().size()));
+            assertThat(outB.resolve("_SUCCESS")).exists();
+
+            // given an export of A that a live process is running (STARTED in the repository)
+            sim.faults(FaultPlan.of(Fault.SERVICE_UNAVAILABLE, Trigger.after(5)));
+            assertThat(export(sim, outA, datasource, "--force", "--duvo.http.max-attempts=1"))
+                    .isEqualTo(4);
+            sim.faults(FaultPlan.none());
+            long running = markLastExecutionStarted(repository);
+
+            // when B exports again, then A's execution is left alone
+            assertThat(export(sim, outB, datasource, "--force")).as(err.toString()).isZero();
+            assertThat(executionStatus(repository, running)).isEqualTo("STARTED");
+
+            // and A, once its process is gone, recovers it and resumes
+            assertThat(export(sim, outA, datasource, "--force")).as(err.toString()).isZero();
+            assertThat(executionStatus(repository, running)).isEqualTo("FAILED");
+            assertDatasetMatches(sim.runs());
+        }
+    }
+
+    private static String[] withForce(String[] options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.add("--force");
+        return all.toArray(String[]::new);
+    }
+
+    /** What a process killed with SIGKILL leaves: its execution STARTED, with no end. */
+    private static long markLastExecutionStarted(Path repository) throws Exception {
+        try (Connection db = repository(repository); Statement st = db.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION");
+            rs.next();
+            long id = rs.getLong(1);
+            st.executeUpdate("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL, "
+                    + "EXIT_CODE = 'UNKNOWN' WHERE JOB_EXECUTION_ID = " + id);
+            return id;
+        }
+    }
+
+    private static String executionStatus(Path repository, long id) throws Exception {
+        try (Connection db = repository(repository); Statement st = db.createStatement()) {
+            ResultSet rs = st.executeQuery(
+                    "SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = " + id);
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static Connection repository(Path repository) throws Exception {
+        return DriverManager.getConnection("jdbc:h2:file:" + repository, "sa", "");
+    }
+
     /** Report figures against the simulator's own data, computed here without SQL. */
     private void assertReportsMatch(List<SimulatedRun> truth) throws Exception {
         Map<String, long[]> outcomes = new HashMap<>(); // failed, terminal, needs_attention, runs
@@ -205,15 +309,19 @@ class ExportJobEndToEndTest {
     }
 
     private int export(RunsSimulator sim, String... extra) throws Exception {
+        return export(sim, dir.resolve("out"), extra);
+    }
+
+    private int export(RunsSimulator sim, Path output, String... extra) throws Exception {
         Path keyFile = dir.resolve("key");
         Files.writeString(keyFile, sim.apiKey() + "\n");
         List<String> args = new ArrayList<>(List.of("export",
                 "--duvo.base-url=" + sim.baseUrl(),
                 "--duvo.team-id=" + sim.teamId(),
-                "--duvo.export-dir=" + dir.resolve("out"),
+                "--duvo.export-dir=" + output,
                 "--duvo.api-key-file=" + keyFile,
                 "--duvo.fetch.pages-per-unit=4",
-                "--duvo.fetch.pages-per-commit=2",
+                "--duvo.fetch.pages-per-commit=" + PAGES_PER_COMMIT,
                 "--date=2026-12-03"));
         args.addAll(List.of(extra));
         return CommandLine.run(args.toArray(String[]::new),

@@ -93,6 +93,7 @@ class SimulatorCommandTest {
         assertThat(env.get("DUVO_TEAM_ID")).isEqualTo(SimulatorSettings.DEFAULT_TEAM_ID);
         assertThat(env.get("DUVO_API_KEY")).isEqualTo(SimulatorSettings.DEFAULT_API_KEY);
         assertThat(err()).contains("300 runs");
+        assertThat(seenByAProgramStartedAfterPasting(out())).isEqualTo(env);
 
         command.interrupt();
         command.join(10_000);
@@ -135,14 +136,34 @@ class SimulatorCommandTest {
             List<String> lines = out().lines().toList();
             if (lines.size() >= 3) {
                 Map<String, String> env = new LinkedHashMap<>();
-                lines.forEach(line -> env.put(line.substring(0, line.indexOf('=')),
-                        line.substring(line.indexOf('=') + 1)));
+                assertThat(lines).allMatch(line -> line.startsWith("export "));
+                lines.stream().map(line -> line.substring("export ".length()))
+                        .forEach(line -> env.put(line.substring(0, line.indexOf('=')),
+                                line.substring(line.indexOf('=') + 1)));
                 assertThat(env).containsOnlyKeys("DUVO_BASE_URL", "DUVO_TEAM_ID", "DUVO_API_KEY");
                 return env;
             }
             Thread.sleep(20);
         }
         throw new AssertionError("no environment lines within 20 s; stderr: " + err());
+    }
+
+    /** Pastes the printed lines into a shell, then asks a program it starts what it sees. */
+    private static Map<String, String> seenByAProgramStartedAfterPasting(String lines)
+            throws Exception {
+        ProcessBuilder shell = new ProcessBuilder("bash", "-c",
+                lines + "printenv DUVO_BASE_URL DUVO_TEAM_ID DUVO_API_KEY");
+        shell.environment().keySet().removeIf(name -> name.startsWith("DUVO_"));
+        Process process = shell.redirectErrorStream(true).start();
+        List<String> seen = new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8).lines().toList();
+        process.waitFor();
+        Map<String, String> env = new LinkedHashMap<>();
+        List<String> names = List.of("DUVO_BASE_URL", "DUVO_TEAM_ID", "DUVO_API_KEY");
+        for (int i = 0; i < Math.min(names.size(), seen.size()); i++) {
+            env.put(names.get(i), seen.get(i));
+        }
+        return env;
     }
 
     private int run(String... args) {
