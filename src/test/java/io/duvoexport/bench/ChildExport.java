@@ -46,7 +46,7 @@ final class ChildExport {
     private static final Pattern GC_PAUSE =
             Pattern.compile("Pause (Young|Full).*?(\\d+)M->(\\d+)M");
     private static final Pattern PUBLISHED =
-            Pattern.compile("PublishTasklet - published .* in (\\d+) ms");
+            Pattern.compile("PublishTasklet - published .*? in (\\d+) ms");
 
     private ChildExport() {}
 
