@@ -131,11 +131,13 @@ public final class SimulatorCommand {
         }
         Thread closer = new Thread(simulator::close, "runs-simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(closer);
+        // the summary first: whoever reads the settings from stdout finds it already written
+        err.println(summary(settings) + "; stop with Ctrl-C");
+        err.flush();
         out.println("export DUVO_BASE_URL=" + shellWord(simulator.baseUrl()));
         out.println("export DUVO_TEAM_ID=" + shellWord(simulator.teamId()));
         out.println("export DUVO_API_KEY=" + shellWord(simulator.apiKey()));
         out.flush();
-        err.println(summary(settings) + "; stop with Ctrl-C");
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
