@@ -270,10 +270,13 @@ class UnitPageReader implements ItemStreamReader<RunsPage> {
         drift.unresolved(unit.name() + " offset " + offset);
     }
 
-    /** Whether the two pages' runs have one in common. */
+    /**
+     * Whether the two pages' runs have one in common. {@code others} is looked through from its
+     * end: the previous page's last runs are the ones a following page should begin with.
+     */
     static boolean sharesARun(List<String> ids, List<String> others) {
-        for (String id : others) {
-            if (ids.contains(id)) {
+        for (int i = others.size() - 1; i >= 0; i--) {
+            if (ids.contains(others.get(i))) {
                 return true;
             }
         }
