@@ -40,7 +40,6 @@ public final class CommandLine {
               --date=YYYY-MM-DD    the night this export belongs to (default: today, UTC)
               --force              export again even if that night already completed
                                    (an unfinished export of that night resumes)
-                       (an unfinished export of that night is resumed)
 
             Options of report:
               --from=YYYY-MM-DD    only runs created on or after that UTC day
