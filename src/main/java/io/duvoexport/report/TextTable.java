@@ -119,11 +119,40 @@ public final class TextTable {
         if (length(text) <= maxWidth) {
             return text;
         }
-        int end = text.offsetByCodePoints(0, maxWidth - CUT.length());
+        int width = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int codePoint = text.codePointAt(end);
+            if (width + width(codePoint) > maxWidth - CUT.length()) {
+                break;
+            }
+            width += width(codePoint);
+            end += Character.charCount(codePoint);
+        }
         return text.substring(0, end) + CUT;
     }
 
-    private static int length(String text) {
-        return text.codePointCount(0, text.length());
+    /** The columns {@code text} takes on a terminal: wide CJK characters count two, marks none. */
+    static int length(String text) {
+        return text.codePoints().map(TextTable::width).sum();
+    }
+
+    private static int width(int codePoint) {
+        int type = Character.getType(codePoint);
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.FORMAT) {
+            return 0;
+        }
+        return isWide(codePoint) ? 2 : 1;
+    }
+
+    /** East Asian wide and fullwidth characters: Hangul, CJK, kana, fullwidth forms. */
+    private static boolean isWide(int c) {
+        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E)
+                || (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF)
+                || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF)
+                || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
     }
 }

@@ -50,6 +50,27 @@ class TextTableTest {
     }
 
     @Test
+    void alignsWideCharactersByTheColumnsTheyTakeOnATerminal() {
+        ReportTable table = table(List.of("agent_name", "runs"), List.of("VARCHAR", "BIGINT"),
+                row("請求書チェッカー", 498L),
+                row("Re\u0301conciliation", 260L));
+
+        // eight wide characters take sixteen columns; the decomposed accent takes none
+        assertThat(TextTable.render(table).lines()).containsExactly(
+                "agent_name        runs",
+                "----------------  ----",
+                "請求書チェッカー   498",
+                "Re\u0301conciliation     260");
+    }
+
+    @Test
+    void cutsWideTextWithinTheWidth() {
+        ReportTable table = table(List.of("n"), List.of("VARCHAR"), row("請求書チェッカー"));
+
+        assertThat(TextTable.render(table, 9).lines()).containsExactly("n", "---------", "請求書...");
+    }
+
+    @Test
     void rendersHeaderAloneForAnEmptyReport() {
         ReportTable table = table(List.of("agent_id", "runs"), List.of("VARCHAR", "BIGINT"));
 
