@@ -168,13 +168,14 @@ public class ExportJobConfiguration {
     @Bean
     Step fetchUnitStep(JobRepository repository, PlatformTransactionManager tx,
             UnitPageReader unitPageReader, StagingItemWriter stagingItemWriter,
-            ExportProperties properties, RequestCountListener requestCount) {
+            ExportProperties properties, RequestCountListener requestCount, Storage storage) {
         return new StepBuilder("fetchUnit", repository)
                 .<RunsPage, RunsPage>chunk(properties.fetch().pagesPerCommit())
                 .transactionManager(tx)
                 .reader(unitPageReader)
                 .writer(stagingItemWriter)
                 .listener(requestCount)
+                .listener(new UnitContextRestorer(storage))
                 .build();
     }
 

@@ -173,6 +173,42 @@ class ExportJobEndToEndTest {
     }
 
     @Test
+    void aPartitionWhoseContextWasNeverSavedIsDescribedAgainFromThePlan() throws Exception {
+        try (RunsSimulator sim = simulator(true)) {
+            // given an export that failed part way, one of whose partitions lost its context, as
+            // a process killed while the partitions were being recorded leaves it
+            sim.faults(FaultPlan.of(Fault.SERVICE_UNAVAILABLE, Trigger.after(10)));
+            assertThat(export(sim, FULL_ONE_UNIT_AT_A_TIME)).isEqualTo(4);
+            sim.faults(FaultPlan.none());
+            int emptied = emptyTheContextOfAnUnfinishedUnit();
+            assertThat(emptied).isOne();
+
+            // when the same command runs again
+            int exit = export(sim, FULL_ONE_UNIT_AT_A_TIME);
+
+            // then the unit is known again from the plan and the export completes
+            assertThat(exit).as(err.toString()).isZero();
+            assertThat(out.toString() + err).doesNotContain("ClassCastException");
+            assertDatasetMatches(sim.runs());
+        }
+    }
+
+    /** Deletes the saved context of one fetch unit that did not complete; returns rows deleted. */
+    private int emptyTheContextOfAnUnfinishedUnit() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("out/_jobs/repository") + ";USER=sa";
+        try (Connection db = DriverManager.getConnection(url);
+                Statement st = db.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT MIN(STEP_EXECUTION_ID) FROM "
+                    + "BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'fetchUnit:%' "
+                    + "AND STATUS <> 'COMPLETED'");
+            rs.next();
+            long id = rs.getLong(1);
+            return st.executeUpdate("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT "
+                    + "WHERE STEP_EXECUTION_ID = " + id);
+        }
+    }
+
+    @Test
     void outputsSharingOneRepositoryAreExportedAndRecoveredApart() throws Exception {
         Path repository = dir.resolve("shared/repository");
         String datasource = "--spring.datasource.url=jdbc:h2:file:" + repository
