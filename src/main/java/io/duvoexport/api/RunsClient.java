@@ -132,7 +132,7 @@ public final class RunsClient {
 
     /** The next attempt would start after the request deadline. */
     private ApiException pastDeadline(String target, int attempt, Attempt result, Duration wait) {
-        String deadline = setting(retryPolicy.deadline());
+        String deadline = DurationSetting.text(retryPolicy.deadline());
         String within = " within duvo.http.request-deadline (" + deadline + ")";
         if (result.retryAfter == null) {
             return unavailable(target, attempt, result, within);
@@ -143,15 +143,6 @@ public final class RunsClient {
                         + "), past duvo.http.request-deadline (" + deadline
                         + ") for one request; re-run later, or raise duvo.http.request-deadline",
                 result.error);
-    }
-
-    /** {@code duration} as a setting is written, e.g. {@code 10m}, {@code 90s}, {@code 700ms}. */
-    private static String setting(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "m";
-        }
-        return millis % 1_000 == 0 ? millis / 1_000 + "s" : millis + "ms";
     }
 
     private Attempt send(URI uri, RunsQuery query, long deadline) throws InterruptedException {

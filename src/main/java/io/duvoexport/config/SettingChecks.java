@@ -1,5 +1,6 @@
 package io.duvoexport.config;
 
+import io.duvoexport.api.DurationSetting;
 import java.time.Duration;
 
 /**
@@ -45,14 +46,15 @@ final class SettingChecks {
             throw new ConfigurationException(setting + " must be set, e.g. 10s or 500ms");
         }
         if (value.compareTo(min) < 0) {
-            throw invalid(setting, "at least " + text(min) + bound, text(value));
+            throw invalid(setting, "at least " + DurationSetting.text(min) + bound,
+                    DurationSetting.text(value));
         }
     }
 
     /** A duration longer than zero. */
     static void positive(String setting, Duration value) {
         if (value != null && (value.isZero() || value.isNegative())) {
-            throw invalid(setting, "longer than 0", text(value));
+            throw invalid(setting, "longer than 0", DurationSetting.text(value));
         }
         atLeast(setting, value, Duration.ZERO);
     }
@@ -65,11 +67,5 @@ final class SettingChecks {
     private static String text(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? Long.toString((long) value) : Double.toString(value);
-    }
-
-    /** As the settings are written: {@code 500ms}, {@code 30s}. */
-    private static String text(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

@@ -126,13 +126,13 @@ public class ExportCommand {
      * An unforced command given a completed instance gets it, and the start reports it done.
      */
     private JobParameters instanceToRun(JobParameters identity, boolean force) {
-        int rerun = newestRerun(identity);
-        if (rerun < 0) {
+        Newest newest = newest(identity);
+        if (newest == null) {
             return withRerun(identity, 0);
         }
-        JobInstance instance = jobRepository.getJobInstance(exportJob.getName(),
-                withRerun(identity, rerun));
-        JobExecution last = jobRepository.getLastJobExecution(instance);
+        int rerun = newest.rerun();
+        JobInstance instance = newest.instance();
+        JobExecution last = newest.lastExecution();
         if (last.getStatus() == BatchStatus.COMPLETED) {
             return withRerun(identity, force ? rerun + 1 : rerun);
         }
@@ -147,24 +147,30 @@ public class ExportCommand {
         return withRerun(identity, rerun);
     }
 
+    /** The newest instance of an identity, its number and its last execution. */
+    private record Newest(int rerun, JobInstance instance, JobExecution lastExecution) {}
+
     /**
-     * The number of the newest instance of this identity, -1 when there is none. An instance
-     * that a process killed before its first execution left empty holds no work: it goes.
+     * The newest instance of this identity that ran, null when there is none. An instance that
+     * a process killed before its first execution left empty holds no work: it goes.
      */
-    private int newestRerun(JobParameters identity) {
-        int rerun = -1;
-        JobInstance instance;
-        while ((instance = jobRepository.getJobInstance(exportJob.getName(),
-                withRerun(identity, rerun + 1))) != null) {
-            if (jobRepository.getLastJobExecution(instance) == null) {
+    private Newest newest(JobParameters identity) {
+        Newest newest = null;
+        for (int rerun = 0; ; rerun++) {
+            JobInstance instance = jobRepository.getJobInstance(exportJob.getName(),
+                    withRerun(identity, rerun));
+            if (instance == null) {
+                return newest;
+            }
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last == null) {
                 log.warn("removing job instance {}: a process that is gone created it and ran "
                         + "nothing", instance.getInstanceId());
                 jobRepository.deleteJobInstance(instance);
-                break;
+                return newest;
             }
-            rerun++;
+            newest = new Newest(rerun, instance, last);
         }
-        return rerun;
     }
 
     /** Whether a restart can pick up the instance's work: its plan, once made, is still staged. */

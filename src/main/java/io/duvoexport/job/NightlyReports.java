@@ -23,20 +23,12 @@ final class NightlyReports {
     private static final Logger log = LoggerFactory.getLogger(NightlyReports.class);
 
     /** Reports computed and not yet published. */
+    @FunctionalInterface
     interface Computed {
-        Computed NOTHING = new Computed() {
-            @Override
-            public void publish(LocalDate date) {}
-
-            @Override
-            public void discard() {}
-        };
+        Computed NOTHING = date -> {};
 
         /** Publishes the reports (dated copies under {@code date}), the catalog, the HTML. */
         void publish(LocalDate date);
-
-        /** Drops what was computed; the published reports stay as they are. */
-        void discard();
     }
 
     private final Storage storage;
@@ -69,18 +61,10 @@ final class NightlyReports {
         }
         ReportRunner runner = runner(storage, settings);
         ReportRunner.Staged staged = runner.stage();
-        return new Computed() {
-            @Override
-            public void publish(LocalDate date) {
-                runner.publish(staged, date);
-                AnalyticsCatalog.rebuild(runner);
-                DashboardPublisher.publish(runner);
-            }
-
-            @Override
-            public void discard() {
-                staged.discard();
-            }
+        return date -> {
+            runner.publish(staged, date);
+            AnalyticsCatalog.rebuild(runner);
+            DashboardPublisher.publish(runner);
         };
     }
 }

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * newest {@code updated_at} wins), sorted by {@code created_at} then {@code id}
  * ({@link PartitionMerger}), written whole in the staging area and moved over the partition's
  * file in one atomic step. Partitions in scope that received no rows are removed: the API no
- * longer lists their runs. Partitions outside the scope are not touched. Running it twice over the same staging gives the same
- * dataset, which is what makes a restart during publication safe.
+ * longer lists their runs. Partitions outside the scope are not touched. Running it twice over
+ * the same staging gives the same dataset, which is what makes a restart during publication
+ * safe.
  */
 public final class PartitionPublisher {
 
@@ -199,11 +200,6 @@ public final class PartitionPublisher {
         private Swap(Map<LocalDate, Boolean> touched, Path backupDir) {
             this.touched = Map.copyOf(touched);
             this.backupDir = backupDir;
-        }
-
-        /** The partitions changed, added or removed. */
-        public int partitions() {
-            return touched.size();
         }
 
         /**

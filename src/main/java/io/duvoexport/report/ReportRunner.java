@@ -131,7 +131,7 @@ public final class ReportRunner {
 
     /**
      * Computes every report into temporary files beside the published ones, publishing nothing:
-     * {@link #publish} makes them the latest results, {@link Staged#discard} drops them.
+     * {@link #publish} makes them the latest results.
      *
      * @throws ReportException naming the report file when one fails; nothing is left staged then
      */
@@ -166,11 +166,6 @@ public final class ReportRunner {
             this.scripts = scripts;
             this.reports = reports;
             this.startedNanos = startedNanos;
-        }
-
-        /** Deletes the temporary files; the published reports stay as they are. */
-        public void discard() {
-            reports.forEach(StagedReport::discard);
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * {@link #TRUNCATED_LENGTH} to {@link #BAD_ROWS}) apply only to a {@code 200} page of runs and
  * combine with each other, except that the two truncations exclude each other.
  * {@link #SLOW_RESPONSE} and {@link #DRIFT} apply to any request (drift once the rate limit let
- * it through) and combine with everything. {@link #STALLED_BODY}, last so that adding it left
- * the draws of the others as they were, shapes a page too and gives way to the truncations.
+ * it through) and combine with everything. {@link #STALLED_BODY} shapes a page too and gives way
+ * to the truncations; it comes last, so the draws of the faults before it do not depend on it.
  */
 public enum Fault {
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every exit code of the README's table, each produced for real, each with one line on stderr
@@ -127,21 +129,39 @@ class ExitCodesTest {
         assertThat(lastErrorLine()).contains("agent-id must be a UUID");
     }
 
+    static Stream<Arguments> settingsOutOfRange() {
+        return Stream.of(
+                Arguments.of("duvo.fetch.page-size=250",
+                        "duvo.fetch.page-size must be between 1 and 100, was 250"),
+                Arguments.of("duvo.fetch.page-size=lots",
+                        "duvo.fetch.page-size must be a whole number, was 'lots'"),
+                Arguments.of("duvo.fetch.boundary-overlap=100",
+                        "duvo.fetch.boundary-overlap must be between 0 and 99"
+                                + " (duvo.fetch.page-size - 1), was 100"),
+                Arguments.of("duvo.fetch.pages-per-unit=0",
+                        "duvo.fetch.pages-per-unit must be at least 1, was 0"),
+                Arguments.of("duvo.fetch.pages-per-commit=-1",
+                        "duvo.fetch.pages-per-commit must be at least 1, was -1"),
+                Arguments.of("duvo.fetch.concurrency=0",
+                        "duvo.fetch.concurrency must be at least 1, was 0"),
+                Arguments.of("duvo.http.max-attempts=0",
+                        "duvo.http.max-attempts must be at least 1, was 0"),
+                Arguments.of("duvo.http.read-timeout=0s",
+                        "duvo.http.read-timeout must be longer than 0, was 0s"),
+                Arguments.of("duvo.http.max-backoff=100ms",
+                        "duvo.http.max-backoff must be at least 500ms"
+                                + " (duvo.http.initial-backoff), was 100ms"),
+                Arguments.of("duvo.max-reject-ratio=1.5",
+                        "duvo.max-reject-ratio must be between 0 and 1, was 1.5"),
+                Arguments.of("duvo.incremental.lookback-days=-1",
+                        "duvo.incremental.lookback-days must be at least 0, was -1"),
+                Arguments.of("duvo.status-strategy=sometimes",
+                        "duvo.status-strategy must be one of payload, per-status, auto,"
+                                + " was 'sometimes'"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            duvo.fetch.page-size=250          | duvo.fetch.page-size must be between 1 and 100, was 250
-            duvo.fetch.page-size=lots         | duvo.fetch.page-size must be a whole number, was 'lots'
-            duvo.fetch.boundary-overlap=100   | duvo.fetch.boundary-overlap must be between 0 and 99 (duvo.fetch.page-size - 1), was 100
-            duvo.fetch.pages-per-unit=0       | duvo.fetch.pages-per-unit must be at least 1, was 0
-            duvo.fetch.pages-per-commit=-1    | duvo.fetch.pages-per-commit must be at least 1, was -1
-            duvo.fetch.concurrency=0          | duvo.fetch.concurrency must be at least 1, was 0
-            duvo.http.max-attempts=0          | duvo.http.max-attempts must be at least 1, was 0
-            duvo.http.read-timeout=0s         | duvo.http.read-timeout must be longer than 0, was 0s
-            duvo.http.max-backoff=100ms       | duvo.http.max-backoff must be at least 500ms (duvo.http.initial-backoff), was 100ms
-            duvo.max-reject-ratio=1.5         | duvo.max-reject-ratio must be between 0 and 1, was 1.5
-            duvo.incremental.lookback-days=-1 | duvo.incremental.lookback-days must be at least 0, was -1
-            duvo.status-strategy=sometimes    | duvo.status-strategy must be one of payload, per-status, auto, was 'sometimes'
-            """)
+    @MethodSource("settingsOutOfRange")
     void twoWhenASettingIsOutOfRangeBeforeAnyRequest(String setting, String message)
             throws Exception {
         int exit = run("--duvo.base-url=" + sim.baseUrl(), "--duvo.team-id=" + sim.teamId(),

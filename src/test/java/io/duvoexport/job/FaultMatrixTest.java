@@ -141,8 +141,7 @@ class FaultMatrixTest {
     void badRowsOverTheThresholdFailWithFiveAndPublishNothing() throws Exception {
         Path out = dir.resolve("out");
         ExportRunner runner = runner(out);
-        assertThat(runner.export("--mode=full")).isZero();
-        Map<String, byte[]> before = publishedFiles(out);
+        Map<String, byte[]> before = exportedOnce(runner, out);
         sim.faults(FaultPlan.builder().inject(Fault.BAD_ROWS, Trigger.always())
                 .badRowChance(0.05).build());
 
@@ -156,8 +155,7 @@ class FaultMatrixTest {
     void aReportFailingAfterThePartitionsMovedPutsEverythingBack() throws Exception {
         Path out = dir.resolve("out");
         ExportRunner runner = runner(out);
-        assertThat(runner.export("--mode=full")).isZero();
-        Map<String, byte[]> before = publishedFiles(out);
+        Map<String, byte[]> before = exportedOnce(runner, out);
         Path sql = dir.resolve("sql");
         Files.createDirectories(sql);
         try (Stream<Path> shipped = Files.list(Path.of("sql"))) {
@@ -200,8 +198,7 @@ class FaultMatrixTest {
             String cause) throws Exception {
         Path out = dir.resolve("out");
         ExportRunner runner = runner(out);
-        assertThat(runner.export("--mode=full")).isZero();
-        Map<String, byte[]> before = publishedFiles(out);
+        Map<String, byte[]> before = exportedOnce(runner, out);
 
         if (fault == null) {
             sim.refuseConnections();
@@ -215,6 +212,13 @@ class FaultMatrixTest {
         String[] lines = runner.err().strip().split("\n");
         assertThat(lines[lines.length - 1]).startsWith("error: ").contains(cause);
         assertThat(publishedFiles(out)).containsExactlyInAnyOrderEntriesOf(before);
+    }
+
+    /** Exports once, without faults, and returns what that published. */
+    private static Map<String, byte[]> exportedOnce(ExportRunner runner, Path out)
+            throws Exception {
+        assertThat(runner.export("--mode=full")).as(runner.err()).isZero();
+        return publishedFiles(out);
     }
 
     /** Every published file (dataset, reports, catalog, manifest, marker) and its bytes. */

@@ -43,8 +43,7 @@ class NightlyExportTest {
 
     @Test
     void secondNightMatchesTheApiInItsWindowAndLeavesOlderPartitionsUntouched() throws Exception {
-        try (RunsSimulator sim = RunsSimulator.start(SimulatorSettings.builder().seed(21)
-                .runs(6000).days(60).now(NIGHT_1).port(0).rateLimit(RateLimit.off()).build())) {
+        try (RunsSimulator sim = simulator(21, 6000, 60)) {
             Path out = dir.resolve("out");
             ExportRunner runner = new ExportRunner(sim, out);
 
@@ -94,8 +93,7 @@ class NightlyExportTest {
 
     @Test
     void aReaderDuringTheSwapOfAYearOfPartitionsSeesEachWholeOldOrWholeNew() throws Exception {
-        try (RunsSimulator sim = RunsSimulator.start(SimulatorSettings.builder().seed(5)
-                .runs(8000).days(365).now(NIGHT_1).port(0).rateLimit(RateLimit.off()).build())) {
+        try (RunsSimulator sim = simulator(5, 8000, 365)) {
             Path out = dir.resolve("out");
             ExportRunner runner = new ExportRunner(sim, out);
             assertThat(runner.export("--mode=full", "--date=2026-12-01")).as(runner.err()).isZero();
@@ -113,6 +111,11 @@ class NightlyExportTest {
                     .isPositive();
             assertThat(watcher.failures).isEmpty();
         }
+    }
+
+    private static RunsSimulator simulator(long seed, int runs, int days) {
+        return RunsSimulator.start(SimulatorSettings.builder().seed(seed).runs(runs).days(days)
+                .now(NIGHT_1).port(0).rateLimit(RateLimit.off()).build());
     }
 
     private static LocalDate date(SimulatedRun run) {
