@@ -5,6 +5,7 @@ MVN  ?= mvn -B -q
 JAVA ?= java
 CHROMIUM ?= chromium
 JAR  := target/duvo-runs-export.jar
+JVM_OPTIONS := @jobs/jvm.options
 ARGS ?=
 
 help: ## list the targets
@@ -30,10 +31,10 @@ chromium: ## install Debian's chromium (headless browser of the HTML report's te
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 run: build ## export once against the API that DUVO_BASE_URL names (real or simulated)
-	$(JAVA) -jar $(JAR) export $(ARGS)
+	$(JAVA) $(JVM_OPTIONS) -jar $(JAR) export $(ARGS)
 
 demo: build ## export from the built-in simulator into ./out/demo and print the failure rate by agent
-	$(JAVA) -jar $(JAR) demo $(ARGS)
+	$(JAVA) $(JVM_OPTIONS) -jar $(JAR) demo $(ARGS)
 
 simulate: build ## serve a simulated Duvo API and print the settings to use it
 	$(JAVA) -jar $(JAR) simulate $(ARGS)

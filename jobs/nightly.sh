@@ -39,7 +39,7 @@ fi
 
 echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) nightly export into $DUVO_EXPORT_DIR" >> "$log"
 # shellcheck disable=SC2086
-"$java" ${JAVA_OPTS:--Xmx1g} -jar "$jar" export "$@" 2>&1 | tee -a "$log"
+"$java" @"$here/jvm.options" ${JAVA_OPTS:--Xmx1g} -jar "$jar" export "$@" 2>&1 | tee -a "$log"
 status="${PIPESTATUS[0]}"
 echo "=== $(date -u +%Y-%m-%dT%H:%M:%SZ) exit $status" >> "$log"
 exit "$status"

@@ -62,8 +62,14 @@ final class BenchmarkReport {
                 .append(" cores (`nproc`), ").append(memory()).append(" memory, CPU ")
                 .append(cpuModel()).append(", Java ").append(System.getProperty("java.vm.vendor"))
                 .append(" ").append(System.getProperty("java.runtime.version")).append(".\n\n");
-        md.append("Every export runs `java -Xmx512m -jar target/duvo-runs-export.jar export` in a"
-                + " child JVM against the simulator in the harness's JVM, on the same 2 cores;"
+        String launcher = ChildExport.LAUNCHER_OPTIONS.isBlank() ? ""
+                : "@" + ChildExport.LAUNCHER_OPTIONS + " ";
+        List<String> options = ChildExport.launcherOptions();
+        md.append("Every export runs `java ").append(launcher)
+                .append("-Xmx512m -jar target/duvo-runs-export.jar export`")
+                .append(options.isEmpty() ? "" : " (the file holds `"
+                        + String.join(" ", options) + "`, as for every launch of the exporter)")
+                .append(" in a child JVM against the simulator in the harness's JVM, on the same 2 cores;"
                 + " 365 days of runs, concurrency 4, pages of 100 overlapping by 1 run unless"
                 + " said. *Job* is from the plan's first request to the published dataset"
                 + " (the manifest's `started_at` to `finished_at`); *process* is from starting"

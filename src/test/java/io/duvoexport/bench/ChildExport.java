@@ -48,14 +48,32 @@ final class ChildExport {
     private static final Pattern PUBLISHED =
             Pattern.compile("PublishTasklet - published .*? in (\\d+) ms");
 
+    /** The options file every launcher of the exporter passes; empty for none. */
+    static final String LAUNCHER_OPTIONS =
+            System.getProperty("bench.jvm.options", "jobs/jvm.options");
+
     private ChildExport() {}
+
+    /** The options {@link #LAUNCHER_OPTIONS} holds, its comments left out. */
+    static List<String> launcherOptions() throws IOException {
+        if (LAUNCHER_OPTIONS.isBlank()) {
+            return List.of();
+        }
+        return Files.readAllLines(Path.of(LAUNCHER_OPTIONS)).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+    }
 
     static Result run(Path jar, RunsSimulator sim, Path out, String heap, List<String> args)
             throws Exception {
         Path gcLog = out.resolveSibling(out.getFileName() + ".gc.log");
         Files.deleteIfExists(gcLog);
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap,
-                "-Xlog:gc:file=" + gcLog));
+        List<String> command = new ArrayList<>(List.of("java"));
+        if (!LAUNCHER_OPTIONS.isBlank()) {
+            command.add("@" + Path.of(LAUNCHER_OPTIONS).toAbsolutePath());
+        }
+        command.addAll(List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog));
         String options = System.getProperty("bench.child.options", "");
         if (!options.isBlank()) {
             command.addAll(List.of(options.replace("{name}", out.getFileName().toString())
