@@ -22,9 +22,11 @@ final class BenchmarkReport {
               first page reaching before it.
             - **Paced to the limit**: the rate-limited row, against a simulator limit of 100
               requests per 1 s window (6,000 a minute), with the pacer reading the API's
-              `x-ratelimit-*` headers; the rate is measured on the simulator from its first to its
-              last answer. The pacer's own tests (`RateLimitPacerTest`, fake clock) cover 429s,
-              a clock running behind, a shared key and a ceiling.
+              `x-ratelimit-*` headers; the rate is the simulator's answers per whole window
+              between the first answer and the last (a fixed window admits its 100 at any moment,
+              so first-to-last time flatters a short export). The pacer's own tests
+              (`RateLimitPacerTest`, fake clock) cover 429s, a clock running behind, a shared key
+              and a ceiling.
             - **Latency hidden**: the 50 ms row and its note, against 1.25 x pages x latency /
               concurrency.
             - **Cheap per run**: the pre-rendered row (the simulator renders each run once and
