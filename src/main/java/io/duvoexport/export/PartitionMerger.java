@@ -58,8 +58,7 @@ public final class PartitionMerger {
                 .thenComparing(r -> index.ids[r]));
         boolean open = false;
         StagedRows.Cursor cursor = new StagedRows.Cursor(bytes, 0);
-        try (RunParquetWriter.Staged writer =
-                RunParquetWriter.forStaged(target, storage.conf(), settings)) {
+        try (RunParquetWriter writer = new RunParquetWriter(target, storage.conf(), settings)) {
             for (Integer row : order) {
                 open |= index.open[row];
                 cursor.seek(index.starts[row]);

@@ -1,14 +1,16 @@
 package io.duvoexport.export;
 
 import java.time.Instant;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
-/** Writes {@link RunRow}s straight to Parquet's record consumer, column by column. */
-final class RunWriteSupport extends WriteSupport<RunRow> {
+/**
+ * Parquet's own record-at-a-time path for runs: the reference {@link RunParquetWriter}'s files
+ * are compared with.
+ */
+final class RecordPathWriteSupport extends WriteSupport<RunRow> {
 
     private static final RunColumn[] COLUMNS = RunColumn.values();
 
@@ -16,8 +18,7 @@ final class RunWriteSupport extends WriteSupport<RunRow> {
 
     @Override
     public WriteContext init(Configuration configuration) {
-        return new WriteContext(RunParquetSchema.SCHEMA,
-                Map.of(RunParquetSchema.VERSION_KEY, Integer.toString(RunParquetSchema.VERSION)));
+        return new WriteContext(RunParquetSchema.SCHEMA, RunParquetWriter.METADATA);
     }
 
     @Override
