@@ -99,7 +99,7 @@ public record ExportProperties(
     /**
      * @param pageSize runs per request, 1 to 100
      * @param concurrency pages requested at the same time, at least 1
-     * @param pagesPerUnit pages in one restartable unit of work, at least 1
+     * @param pagesPerUnit the most pages in one restartable unit of work, at least 1
      * @param pagesPerCommit pages staged per committed chunk: the restart granularity, at least 1
      * @param boundaryOverlap runs each page shares with the previous one, so that a boundary
      *     moved by runs deleted while paging is detected and read again; 0 turns it off; less
@@ -108,7 +108,7 @@ public record ExportProperties(
     public record Fetch(
             @DefaultValue("100") int pageSize,
             @DefaultValue("4") int concurrency,
-            @DefaultValue("50") int pagesPerUnit,
+            @DefaultValue("250") int pagesPerUnit,
             @DefaultValue("10") int pagesPerCommit,
             @DefaultValue("1") int boundaryOverlap) {
 

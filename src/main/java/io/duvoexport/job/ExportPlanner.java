@@ -152,7 +152,8 @@ final class ExportPlanner {
             return;
         }
         // units tile the pages: each starts where the page after its predecessor's last would
-        long unitSpan = (long) balancedPagesPerUnit(page.total()) * stride;
+        long unitSpan = (long) balancedPagesPerUnit(page.total(), pageSize, stride, pagesPerUnit,
+                concurrency) * stride;
         long offset = stride;
         int index = 1;
         while (offset + unitSpan + pageSize - stride < page.total() && index < MAX_BOUNDED_UNITS) {
@@ -164,15 +165,15 @@ final class ExportPlanner {
     }
 
     /**
-     * Pages per unit for a listing of {@code total} runs: at most {@code pagesPerUnit}, and as
+     * Pages per unit for a listing of {@code total} runs, the pages after its first: at most
+     * {@code pagesPerUnit}, at least one unit per worker when there are pages enough, and as
      * even as a unit count that is a multiple of the concurrency allows.
      */
-    private int balancedPagesPerUnit(long total) {
+    static int balancedPagesPerUnit(long total, int pageSize, int stride, int pagesPerUnit,
+            int concurrency) {
         long pages = Math.max(1, (total - pageSize + stride - 1) / stride); // after the first
-        long units = (pages + pagesPerUnit - 1) / pagesPerUnit;
-        if (units < concurrency) {
-            return pagesPerUnit; // too few to share out: units as configured
-        }
+        long units = Math.max((pages + pagesPerUnit - 1) / pagesPerUnit,
+                Math.min(pages, concurrency));
         units = Math.min(pages, (units + concurrency - 1) / concurrency * concurrency);
         return (int) Math.max(1, Math.min(pagesPerUnit, (pages + units - 1) / units));
     }
