@@ -73,6 +73,9 @@ public final class RunsClient {
                         ? HttpClient.Version.HTTP_1_1
                         : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // the client's own tasks (reading a body into its array) are short and never
+                // block: run where they arise, instead of handing each to a worker thread
+                .executor(Runnable::run)
                 .build();
     }
 
