@@ -40,6 +40,7 @@ public record ExportProperties(
         @DefaultValue Incremental incremental,
         @DefaultValue Fetch fetch,
         @DefaultValue Http http,
+        @DefaultValue Publish publish,
         @DefaultValue Report report) {
 
     public ExportProperties {
@@ -154,6 +155,23 @@ public record ExportProperties(
             SettingChecks.atLeast("duvo.http.retry-after-floor", retryAfterFloor, Duration.ZERO);
             SettingChecks.positive("duvo.http.request-deadline", requestDeadline);
             SettingChecks.atLeast("duvo.http.max-requests-per-minute", maxRequestsPerMinute, 0);
+        }
+    }
+
+    /**
+     * @param mergeConcurrency partitions merged into Parquet at the same time, each holding one
+     *     date's staged rows and one open Parquet writer; 0 for one per processor, at most 4
+     */
+    public record Publish(@DefaultValue("0") int mergeConcurrency) {
+
+        public Publish {
+            SettingChecks.atLeast("duvo.publish.merge-concurrency", mergeConcurrency, 0);
+        }
+
+        /** The merges at the same time this setting means on this machine. */
+        public int effectiveMergeConcurrency() {
+            return mergeConcurrency > 0 ? mergeConcurrency
+                    : Math.min(4, Runtime.getRuntime().availableProcessors());
         }
     }
 

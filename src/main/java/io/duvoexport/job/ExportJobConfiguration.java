@@ -213,7 +213,8 @@ public class ExportJobConfiguration {
         return new StepBuilder("publish", repository)
                 .tasklet(new PublishTasklet(storage, () -> client.getObject().stats(),
                         properties.maxRejectRatio(), drift,
-                        new NightlyReports(storage, properties.report())), tx)
+                        new NightlyReports(storage, properties.report()),
+                        properties.publish().effectiveMergeConcurrency()), tx)
                 .build();
     }
 }

@@ -2,6 +2,7 @@ package io.duvoexport.job;
 
 import io.duvoexport.config.ExportProperties;
 import io.duvoexport.export.ExportPlan;
+import io.duvoexport.export.ParquetWarmUp;
 import io.duvoexport.export.Storage;
 import io.duvoexport.publish.Manifest;
 import io.duvoexport.publish.ManifestWriter;
@@ -45,6 +46,8 @@ final class PlanTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext)
             throws IOException, InterruptedException {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        // publication's code loads while paging waits on the API
+        ParquetWarmUp.startInBackground();
         Path staging = stagingDir(storage, job.getJobInstanceId());
         removeOtherStagingAreas(staging);
         storage.fs().delete(staging, true);

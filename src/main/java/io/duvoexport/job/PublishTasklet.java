@@ -6,6 +6,7 @@ import io.duvoexport.export.ExportPlan;
 import io.duvoexport.export.FetchUnit;
 import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.RunParquetSchema;
+import io.duvoexport.export.RunParquetWriter;
 import io.duvoexport.export.Storage;
 import io.duvoexport.publish.Manifest;
 import io.duvoexport.publish.ManifestWriter;
@@ -47,10 +48,12 @@ final class PublishTasklet implements Tasklet {
     private final double maxRejectRatio;
     private final DriftMonitor drift;
     private final NightlyReports reports;
+    private final int mergeConcurrency;
 
     PublishTasklet(Storage storage, Supplier<ClientStats> clientStats, double maxRejectRatio,
-            DriftMonitor drift, NightlyReports reports) {
+            DriftMonitor drift, NightlyReports reports, int mergeConcurrency) {
         this.storage = storage;
+        this.mergeConcurrency = mergeConcurrency;
         this.clientStats = clientStats;
         this.maxRejectRatio = maxRejectRatio;
         this.drift = drift;
@@ -69,7 +72,8 @@ final class PublishTasklet implements Tasklet {
                     + "re-running the same command exports again from the start");
         }
 
-        PartitionPublisher publisher = new PartitionPublisher(storage);
+        PartitionPublisher publisher = new PartitionPublisher(storage,
+                RunParquetWriter.Settings.DEFAULT, mergeConcurrency);
         PartitionPublisher.Prepared prepared = publisher.prepare(staging);
         ManifestWriter manifests = new ManifestWriter(storage);
         long rejects = manifests.countStagedRejects(staging);

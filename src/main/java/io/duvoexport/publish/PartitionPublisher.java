@@ -45,7 +45,7 @@ public final class PartitionPublisher {
     private static final Logger log = LoggerFactory.getLogger(PartitionPublisher.class);
     private static final String PREFIX = "created_date=";
     /** Partitions merged at the same time unless set: one per processor, at most 4. */
-    public static final int DEFAULT_CONCURRENCY =
+    static final int DEFAULT_CONCURRENCY =
             Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private static final ThreadFactory MERGE_THREADS = task -> {
@@ -67,7 +67,7 @@ public final class PartitionPublisher {
     public PartitionPublisher(Storage storage, RunParquetWriter.Settings settings,
             int concurrency) {
         if (concurrency < 1) {
-            // not a setting: the job merges DEFAULT_CONCURRENCY partitions at a time
+            // duvo.publish.merge-concurrency is checked as it is bound
             throw new IllegalArgumentException("concurrency (partitions merged at the same "
                     + "time) must be at least 1, was " + concurrency);
         }

@@ -32,9 +32,17 @@ final class BenchmarkReport {
             - **Cheap per run**: the pre-rendered row (the simulator renders each run once and
               serves pages from those bytes): runs per second of the job and of the whole process,
               CPU seconds, and the job's time against DuckDB's own `read_json` + `COPY` of the
-              same pages. The simulator shares the 2 cores; its CPU is in the notes.
+              same pages, each the median of the repeats the notes list. The simulator shares
+              the 2 cores; its CPU is in the notes.
             - **Bounded memory**: peak RSS of the 1 million row (pre-rendered row) and the
-              5 million row export, each with `-Xmx512m`.
+              5 million row export, each with `-Xmx512m`, and of the 5 million row export again
+              with half that heap. What bounds it is settings, not runs:
+              the heap cap, the pages in flight (`duvo.fetch.concurrency`, one page ahead per
+              worker), the rows staged per commit (`duvo.fetch.pages-per-commit`), one
+              partition's rows per merge worker, and DuckDB's `memory_limit` (1 GB) for the
+              reports, which is what the *process* column adds. The job's RSS is that of a heap
+              the collector grows within its cap as the export runs longer; *live heap* is
+              measured after young collections and so still counts old garbage.
             - **Reports stay instant**: the report note.
             """;
 

@@ -36,6 +36,7 @@ public final class ExportBenchmark {
     private static final Instant NOW = Instant.parse("2026-12-03T00:00:00Z");
     private static final String NIGHT = "2026-12-03";
     private static final String HEAP = "512m";
+    private static final String SMALL_HEAP = "256m";
 
     private final Profile profile;
     private final Path jar;
@@ -120,10 +121,15 @@ public final class ExportBenchmark {
 
     private ChildExport.Result export(RunsSimulator sim, String name, String... args)
             throws Exception {
+        return exportWithHeap(sim, name, HEAP, args);
+    }
+
+    private ChildExport.Result exportWithHeap(RunsSimulator sim, String name, String heap,
+            String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--date=" + NIGHT));
         all.addAll(List.of(args));
         log("export %s: %,d runs ...", name, sim.runs().size());
-        ChildExport.Result result = ChildExport.run(jar, sim, work.resolve(name), HEAP, all);
+        ChildExport.Result result = ChildExport.run(jar, sim, work.resolve(name), heap, all);
         log("  %,d rows in %.1f s (job; publication %.1f s) / %.1f s (process), %,d requests,"
                 + " %.1f CPU s, peak RSS %,d / %,d MiB, live heap %,d MiB", result.rows(),
                 result.jobSeconds(), result.publishSeconds(), result.wallSeconds(),
@@ -265,6 +271,12 @@ public final class ExportBenchmark {
             ChildExport.Result result = export(sim, "memory", "--mode=full", "--force");
             rows.add(new Row("full export, pages rendered per request", result,
                     minimumPages(runs, 1), "no limit", sim.requestCounts().count(429), ""));
+            // what the export needs, as opposed to what the collector takes: half the heap
+            deleteTree(work.resolve("memory"));
+            ChildExport.Result half = exportWithHeap(sim, "memory", SMALL_HEAP, "--mode=full",
+                    "--force");
+            rows.add(new Row("the same with -Xmx" + SMALL_HEAP, half, minimumPages(runs, 1),
+                    "no limit", sim.requestCounts().count(429), ""));
         }
         deleteTree(work.resolve("memory"));
     }

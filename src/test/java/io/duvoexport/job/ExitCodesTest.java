@@ -140,6 +140,8 @@ class ExitCodesTest {
                                 + " (duvo.fetch.page-size - 1), was 100"),
                 Arguments.of("duvo.fetch.pages-per-unit=0",
                         "duvo.fetch.pages-per-unit must be at least 1, was 0"),
+                Arguments.of("duvo.publish.merge-concurrency=-1",
+                        "duvo.publish.merge-concurrency must be at least 0, was -1"),
                 Arguments.of("duvo.fetch.pages-per-commit=-1",
                         "duvo.fetch.pages-per-commit must be at least 1, was -1"),
                 Arguments.of("duvo.fetch.concurrency=0",
