@@ -41,8 +41,8 @@ final class BenchmarkReport {
               worker), the rows staged per commit (`duvo.fetch.pages-per-commit`), one
               partition's rows per merge worker, and DuckDB's `memory_limit` (1 GB) for the
               reports, which is what the *process* column adds. The job's RSS is that of a heap
-              the collector grows within its cap as the export runs longer; *live heap* is
-              measured after young collections and so still counts old garbage.
+              the collector grows within its cap as the export runs longer; the run with half
+              the heap shows what the export needs.
             - **Reports stay instant**: the report note.
             """;
 
@@ -87,9 +87,9 @@ final class BenchmarkReport {
                 + " against the minimum for that paging. CPU is the child's user + system time;"
                 + " peak RSS its `VmHWM` (sampled every 20 ms) when the dataset was published"
                 + " (*job*) and at exit (*process*: the reports' DuckDB added); *live heap*"
-                + " the most heap still in use after any garbage collection (from `-Xlog:gc`),"
-                + " what the export holds, as opposed to what the collector lets the heap grow"
-                + " to within its cap.\n\n");
+                + " the most heap still in use after any garbage collection (from `-Xlog:gc`):"
+                + " an upper bound of what the export holds, since after a young collection"
+                + " old garbage not yet collected still counts.\n\n");
         md.append("| scenario | runs | job s | runs/s (job) | process s | runs/s (process)"
                 + " | requests / minimum | request rate vs limit | 429s | CPU s"
                 + " | peak RSS MiB (job / process)"
