@@ -47,7 +47,7 @@ BENCH_RUN = $(MVN) dependency:build-classpath -Dmdep.outputFile=target/bench.cla
 bench: build ## the performance benchmark (about 8 minutes, not part of test): writes BENCHMARKS.md
 	$(BENCH_RUN) full $(JAR) sql target/bench
 
-bench-quick: build ## the same scenarios smaller (about 2 minutes): prints the table, writes nothing tracked
+bench-quick: build ## the same scenarios smaller (about a minute): prints the table, writes nothing tracked
 	$(BENCH_RUN) quick $(JAR) sql target/bench-quick
 
 clean: ## remove build output and ./out
