@@ -11,7 +11,7 @@ public final class Main {
      * its own. The HTTP client ends every {@code sendAsync} exchange with such a task: a thread
      * started and torn down per page. At least two workers keep those tasks on a pool.
      */
-    static final String COMMON_POOL_PARALLELISM =
+    private static final String COMMON_POOL_PARALLELISM =
             "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private Main() {}

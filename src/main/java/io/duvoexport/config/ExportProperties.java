@@ -167,12 +167,6 @@ public record ExportProperties(
         public Publish {
             SettingChecks.atLeast("duvo.publish.merge-concurrency", mergeConcurrency, 0);
         }
-
-        /** The merges at the same time this setting means on this machine. */
-        public int effectiveMergeConcurrency() {
-            return mergeConcurrency > 0 ? mergeConcurrency
-                    : Math.min(4, Runtime.getRuntime().availableProcessors());
-        }
     }
 
     /**

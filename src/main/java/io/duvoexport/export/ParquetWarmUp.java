@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.io.LocalOutputFile;
+import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,38 +25,38 @@ public final class ParquetWarmUp {
 
     private ParquetWarmUp() {}
 
-    /** Starts the warm-up on a daemon thread of low priority, and returns at once. */
+    /** Starts the warm-up on a daemon thread, and returns at once. */
     public static void startInBackground() {
-        Thread thread = new Thread(ParquetWarmUp::run, "parquet-warm-up");
+        Thread thread = new Thread(() -> {
+            try {
+                writeFiles();
+            } catch (IOException | RuntimeException e) {
+                // only time is lost: publication loads the same code when it gets there
+                log.debug("the Parquet warm-up failed", e);
+            }
+        }, "parquet-warm-up");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    static void run() {
+    /** Writes the throw-away files the way publication writes partitions, then deletes them. */
+    static void writeFiles() throws IOException {
+        java.nio.file.Path file = Files.createTempFile("duvo-warm-up", ".parquet");
         try {
-            java.nio.file.Path file = Files.createTempFile("duvo-warm-up", ".parquet");
-            try {
-                byte[] staged = stagedRows();
-                Configuration conf = new Configuration(false);
-                RunParquetWriter.Settings settings = RunParquetWriter.Settings.DEFAULT;
-                for (int i = 0; i < FILES; i++) {
-                    try (RunParquetWriter writer = new RunParquetWriter(
-                            new LocalOutputFile(file), settings, new ZstdCodecFactory(conf,
-                                    settings.pageBytes(), settings.zstdLevel()))) {
-                        StagedRows.Cursor cursor =
-                                new StagedRows.Cursor(staged, StagedRows.MAGIC.length);
-                        while (cursor.position() < staged.length) {
-                            writer.write(cursor);
-                        }
+            byte[] staged = stagedRows();
+            Configuration conf = new Configuration(false);
+            for (int i = 0; i < FILES; i++) {
+                try (RunParquetWriter writer = new RunParquetWriter(new Path(file.toUri()), conf,
+                        RunParquetWriter.Settings.DEFAULT)) {
+                    StagedRows.Cursor cursor =
+                            new StagedRows.Cursor(staged, StagedRows.MAGIC.length);
+                    while (cursor.position() < staged.length) {
+                        writer.write(cursor);
                     }
                 }
-            } finally {
-                Files.deleteIfExists(file);
             }
-        } catch (IOException | RuntimeException e) {
-            // only time is lost: publication loads the same code when it gets there
-            log.debug("the Parquet warm-up failed", e);
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -272,9 +272,13 @@ public final class RunParquetWriter implements AutoCloseable {
                 groups++;
             }
         } finally {
-            columns.close();
-            pages.close();
+            closeGroup();
         }
+    }
+
+    private void closeGroup() {
+        columns.close();
+        pages.close();
     }
 
     @Override
@@ -285,8 +289,7 @@ public final class RunParquetWriter implements AutoCloseable {
         closed = true;
         try {
             if (failed) {
-                columns.close();
-                pages.close();
+                closeGroup();
                 file.abort();
                 return;
             }

@@ -16,6 +16,7 @@ import io.duvoexport.export.PageStager;
 import io.duvoexport.export.RunRowDecoder;
 import io.duvoexport.export.StagingArea;
 import io.duvoexport.export.Storage;
+import io.duvoexport.publish.PartitionPublisher;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -214,7 +215,8 @@ public class ExportJobConfiguration {
                 .tasklet(new PublishTasklet(storage, () -> client.getObject().stats(),
                         properties.maxRejectRatio(), drift,
                         new NightlyReports(storage, properties.report()),
-                        properties.publish().effectiveMergeConcurrency()), tx)
+                        PartitionPublisher.concurrency(properties.publish().mergeConcurrency())),
+                        tx)
                 .build();
     }
 }

@@ -48,6 +48,11 @@ public final class PartitionPublisher {
     static final int DEFAULT_CONCURRENCY =
             Math.min(4, Runtime.getRuntime().availableProcessors());
 
+    /** The merges at the same time a setting means: its value, or the default for 0. */
+    public static int concurrency(int setting) {
+        return setting > 0 ? setting : DEFAULT_CONCURRENCY;
+    }
+
     private static final ThreadFactory MERGE_THREADS = task -> {
         Thread thread = new Thread(task, "publish-merge");
         thread.setDaemon(true);

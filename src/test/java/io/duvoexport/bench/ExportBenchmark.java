@@ -399,7 +399,7 @@ public final class ExportBenchmark {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

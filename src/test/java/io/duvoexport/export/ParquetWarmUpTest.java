@@ -15,7 +15,7 @@ class ParquetWarmUpTest {
     void writesItsFileInTheTemporaryFolderAndLeavesNothingThere() throws Exception {
         List<Path> before = warmUpFiles();
 
-        ParquetWarmUp.run();
+        ParquetWarmUp.writeFiles();
 
         assertThat(warmUpFiles()).isEqualTo(before);
     }
